@@ -1,0 +1,22 @@
+package dev.atomik.model;
+
+/** A failed operation; {@link #code} is one of {@link ErrorCode}. The operation changed nothing (ERR-ATOMIC-1). */
+public final class AtomikError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** One of the {@link ErrorCode} constants. */
+    public final int code;
+
+    /*@ public normal_behavior
+      @   ensures this.code == code;
+      @   assignable \nothing;
+      @*/
+    public AtomikError(int code) {
+        super();
+        this.code = code;
+    }
+
+    public String getMessage() {
+        return ErrorCode.name(code);
+    }
+}
