@@ -129,7 +129,23 @@ public final class DeltaMessage {
     }
 
     public String toString() {
-        return "DeltaMessage{addr=0x" + Long.toHexString(addr) + ", delta=0x" + Long.toHexString(delta)
-                + ", seq=0x" + Long.toHexString(seq) + "}";
+        return "DeltaMessage{addr=0x" + hex(addr) + ", delta=0x" + hex(delta) + ", seq=0x" + hex(seq) + "}";
+    }
+
+    /**
+     * Lower-case hex digits without leading zeros, exactly as {@code Long.toHexString}. Written out
+     * because KeY's model of the JDK has no {@code Long.toHexString}, and an unresolved call stops
+     * KeY from loading the model at all.
+     */
+    static String hex(long value) {
+        char[] digits = new char[16];
+        int start = 16;
+        long rest = value;
+        do {
+            start = start - 1;
+            digits[start] = "0123456789abcdef".charAt((int) (rest & 15L));
+            rest = rest >>> 4;
+        } while (rest != 0L);
+        return new String(digits, start, 16 - start);
     }
 }

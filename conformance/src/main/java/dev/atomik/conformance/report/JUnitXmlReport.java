@@ -1,0 +1,161 @@
+package dev.atomik.conformance.report;
+
+import dev.atomik.conformance.runner.RunResult;
+import dev.atomik.conformance.runner.RunSummary;
+import dev.atomik.conformance.runner.TraceResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * A Surefire-compatible JUnit XML report ({@code --junit FILE}), the format CI systems (GitHub
+ * Actions reporters, GitLab, Jenkins) read: one {@code testsuite}, one {@code testcase} per trace with
+ * {@code classname} = area and {@code name} = the rest of the id; a failure, skip or error child as
+ * the status says.
+ */
+public final class JUnitXmlReport {
+
+    private JUnitXmlReport() {
+    }
+
+    public static void write(RunResult run, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(run, out);
+        }
+    }
+
+    public static void write(RunResult run, OutputStream out) throws IOException {
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            RunSummary s = run.summary();
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "atomik-conformance (" + run.adapter() + ")");
+            xml.writeAttribute("tests", Integer.toString(s.total()));
+            xml.writeAttribute("failures", Integer.toString(s.failed()));
+            xml.writeAttribute("errors", Integer.toString(s.errors()));
+            xml.writeAttribute("skipped", Integer.toString(s.skipped()));
+            xml.writeAttribute("time", seconds(run.nanos()));
+            xml.writeAttribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            xml.writeCharacters("\n  ");
+            writeProperties(run, xml);
+            for (TraceResult r : run.traces()) {
+                xml.writeCharacters("\n  ");
+                writeCase(r, xml);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeProperties(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("properties");
+        property(xml, "adapter", run.adapter());
+        if (run.hello() != null) {
+            property(xml, "adapter.name", run.hello().name());
+            property(xml, "adapter.version", run.hello().version());
+        }
+        property(xml, "steps", Long.toString(run.summary().steps()));
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value == null ? "" : value);
+    }
+
+    private static void writeCase(TraceResult r, XMLStreamWriter xml) throws XMLStreamException {
+        String area = r.area();
+        String name = r.id().length() > area.length() + 1 ? r.id().substring(area.length() + 1) : r.id();
+        boolean empty = r.status() == dev.atomik.conformance.runner.Status.PASS;
+        if (empty) {
+            xml.writeEmptyElement("testcase");
+        } else {
+            xml.writeStartElement("testcase");
+        }
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("classname", area);
+        xml.writeAttribute("time", seconds(r.nanos()));
+        if (empty) {
+            return;
+        }
+        String clauses = r.clauses().isEmpty() ? "" : " [" + String.join(", ", r.clauses()) + "]";
+        switch (r.status()) {
+            case FAIL:
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", r.describe() + clauses);
+                xml.writeAttribute("type", "TRACE-RESULT-1");
+                xml.writeCharacters(detail(r));
+                xml.writeEndElement();
+                break;
+            case SKIP:
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", r.reason());
+                break;
+            default:
+                xml.writeStartElement("error");
+                xml.writeAttribute("message", r.describe() + clauses);
+                xml.writeAttribute("type", errorType(r));
+                xml.writeCharacters(detail(r));
+                xml.writeEndElement();
+                break;
+        }
+        xml.writeEndElement();
+    }
+
+    /** The fault kind (CRASH, TIMEOUT, ...), or MALFORMED for a trace that could not be read. */
+    private static String errorType(TraceResult r) {
+        String reason = r.reason() == null ? "" : r.reason();
+        if (reason.startsWith("malformed")) {
+            return "MALFORMED";
+        }
+        int end = 0;
+        while (end < reason.length() && (Character.isUpperCase(reason.charAt(end)) || reason.charAt(end) == '_')) {
+            end++;
+        }
+        return end > 0 ? reason.substring(0, end) : "ERROR";
+    }
+
+    private static String detail(TraceResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append("trace: ").append(r.id()).append('\n');
+        s.append("file: ").append(r.file()).append('\n');
+        if (r.failedStep() != null) {
+            s.append("step: ").append(r.failedStep()).append(r.op() == null ? "" : " (" + r.op() + ")").append('\n');
+        }
+        if (r.expected() != null) {
+            s.append("expected: ").append(r.expected()).append('\n');
+        }
+        if (r.actual() != null) {
+            s.append("actual: ").append(r.actual()).append('\n');
+        }
+        if (r.reason() != null) {
+            s.append("reason: ").append(r.reason()).append('\n');
+        }
+        s.append("clauses: ").append(String.join(", ", r.clauses())).append('\n');
+        return s.toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+}

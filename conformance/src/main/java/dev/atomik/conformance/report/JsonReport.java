@@ -1,0 +1,95 @@
+package dev.atomik.conformance.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.conformance.runner.RunResult;
+import dev.atomik.conformance.runner.RunSummary;
+import dev.atomik.conformance.runner.TraceResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The machine-readable report ({@code --json FILE}): {@code summary}, one entry per trace in
+ * {@code traces}, and {@code clauses} mapping every clause the run's traces cite to those traces'
+ * ids (look their statuses up in {@code traces}). Fields that do not apply are {@code null}, never
+ * absent, so consumers need no existence checks.
+ */
+public final class JsonReport {
+    public static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static ObjectNode toJson(RunResult run) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("report", "atomik-conformance");
+        root.put("version", VERSION);
+        ObjectNode adapter = root.putObject("adapter");
+        adapter.put("spec", run.adapter());
+        if (run.hello() != null) {
+            adapter.put("name", run.hello().name());
+            adapter.put("version", run.hello().version());
+            adapter.set("capabilities", run.hello().capabilities().toJson());
+        } else {
+            adapter.putNull("name");
+            adapter.putNull("version");
+            adapter.putNull("capabilities");
+        }
+        RunSummary s = run.summary();
+        ObjectNode summary = root.putObject("summary");
+        summary.put("passed", s.passed());
+        summary.put("failed", s.failed());
+        summary.put("skipped", s.skipped());
+        summary.put("errors", s.errors());
+        summary.put("steps", s.steps());
+        summary.put("traces", s.total());
+        summary.put("malformed", run.malformed());
+        summary.put("seconds", run.nanos() / 1e9);
+        summary.put("exit_code", run.exitCode());
+        ArrayNode traces = root.putArray("traces");
+        Map<String, List<String>> clauses = new TreeMap<>();
+        for (TraceResult r : run.traces()) {
+            ObjectNode t = traces.addObject();
+            t.put("id", r.id());
+            t.put("status", r.status().label());
+            if (r.failedStep() == null) {
+                t.putNull("failed_step");
+            } else {
+                t.put("failed_step", r.failedStep());
+            }
+            t.put("op", r.op());
+            t.put("expected", r.expected());
+            t.put("actual", r.actual());
+            ArrayNode cited = t.putArray("clauses");
+            r.clauses().forEach(cited::add);
+            t.put("reason", r.reason());
+            t.put("steps", r.stepsExecuted());
+            t.put("file", r.file().toString());
+            for (String clause : r.clauses()) {
+                clauses.computeIfAbsent(clause, k -> new ArrayList<>()).add(r.id());
+            }
+        }
+        ObjectNode byClause = root.putObject("clauses");
+        clauses.forEach((clause, ids) -> {
+            ArrayNode list = byClause.putArray(clause);
+            ids.forEach(list::add);
+        });
+        return root;
+    }
+
+    public static void write(RunResult run, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        MAPPER.writeValue(file.toFile(), toJson(run));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.atomik.conformance.runner;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.conformance.adapter.Adapter;
+import dev.atomik.conformance.adapter.AdapterFault;
+import dev.atomik.conformance.adapter.Hello;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The adapter under test across a run: opens it through its provider, performs the handshake, and
+ * reopens it after a fault (PROTO-FAULT-1) so the run goes on.
+ *
+ * <p>Calls into the adapter run on one worker thread with a deadline, so even an in-process adapter
+ * that hangs costs a {@code TIMEOUT}, not the run. The deadline of a batch is the per-step timeout
+ * times the number of requests, plus a margin: adapters that see replies one by one (process
+ * adapters) enforce the per-step timeout themselves, and this is only the backstop.
+ */
+public final class AdapterSession implements AutoCloseable {
+    private static final Duration MARGIN = Duration.ofSeconds(2);
+
+    private final String name;
+    private final Supplier<Adapter> opener;
+    private final Duration perStepTimeout;
+    private Adapter adapter;
+    private Hello hello;
+    private String unavailable;
+    private ExecutorService worker;
+
+    /**
+     * @param name   how the adapter was named ({@code model}, {@code process:./impl})
+     * @param opener opens a fresh adapter; called once, and again after each fault
+     */
+    public AdapterSession(String name, Supplier<Adapter> opener, Duration perStepTimeout) {
+        this.name = name;
+        this.opener = opener;
+        this.perStepTimeout = perStepTimeout;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Duration perStepTimeout() {
+        return perStepTimeout;
+    }
+
+    /** The handshake of the open adapter, opening it first if needed; null when it could not be opened. */
+    public Hello hello() {
+        if (adapter == null && unavailable == null) {
+            open();
+        }
+        return hello;
+    }
+
+    /** Why the adapter cannot be used (it failed to open or handshake), or null. */
+    public String unavailable() {
+        hello();
+        return unavailable;
+    }
+
+    private void open() {
+        try {
+            Adapter opened = opener.get();
+            adapter = opened;
+            hello = call(opened::hello, perStepTimeout.plus(MARGIN));
+            unavailable = null;
+        } catch (AdapterFault fault) {
+            unavailable = fault.getMessage();
+            discard();
+        } catch (IllegalArgumentException e) {
+            throw e; // a usage error (bad --adapter argument): the caller reports it
+        } catch (RuntimeException e) {
+            unavailable = "HANDSHAKE: cannot open adapter: " + e;
+            discard();
+        }
+    }
+
+    /** Closes the current adapter after a fault and opens a fresh one. */
+    public void reopen() {
+        discard();
+        unavailable = null;
+        open();
+    }
+
+    /** Sends one batch; a fault, an exception or an overrun becomes an {@link AdapterFault}. */
+    public List<ObjectNode> execute(List<ObjectNode> requests) throws AdapterFault {
+        Adapter current = adapter;
+        if (current == null) {
+            throw new AdapterFault(AdapterFault.Kind.CRASH, -1, "adapter not open: " + unavailable);
+        }
+        Duration deadline = perStepTimeout.multipliedBy(Math.max(1, requests.size())).plus(MARGIN);
+        List<ObjectNode> replies = call(() -> current.execute(requests, perStepTimeout), deadline);
+        if (replies == null || replies.size() != requests.size()) {
+            throw new AdapterFault(AdapterFault.Kind.BAD_REPLY, replies == null ? -1 : replies.size(),
+                    (replies == null ? "no" : replies.size()) + " replies to " + requests.size() + " requests");
+        }
+        return replies;
+    }
+
+    private <T> T call(Callable<T> task, Duration deadline) throws AdapterFault {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "atomik-adapter");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        Future<T> future = worker.submit(task);
+        try {
+            return future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            worker.shutdownNow(); // the stuck thread is abandoned; the next call gets a fresh one
+            worker = null;
+            throw new AdapterFault(AdapterFault.Kind.TIMEOUT, -1, "no complete answer within " + seconds(deadline));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AdapterFault fault) {
+                throw fault;
+            }
+            throw new AdapterFault(AdapterFault.Kind.CRASH, -1, "adapter threw " + cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new AdapterFault(AdapterFault.Kind.CRASH, -1, "interrupted while waiting for the adapter");
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private void discard() {
+        Adapter old = adapter;
+        adapter = null;
+        hello = null;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException ignored) {
+                // close() must not throw; a broken one must not end the run either
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        discard();
+        if (worker != null) {
+            worker.shutdownNow();
+            worker = null;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.atomik.conformance.runner;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.conformance.adapter.AdapterFault;
+import dev.atomik.conformance.adapter.Hello;
+import dev.atomik.conformance.trace.ResultShape;
+import dev.atomik.conformance.trace.Trace;
+import dev.atomik.conformance.trace.TraceProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs traces against an adapter, as conformance/INTERPRETING.md describes: for each trace, skip it
+ * when the adapter lacks a capability (PROTO-CAPS-1); otherwise send {@code reset} and every request
+ * of the trace in one batch, then judge the replies in order (PROTO-REPLY-1, TRACE-RESULT-1). An
+ * adapter fault ends the trace {@code error} and the adapter is reopened (PROTO-FAULT-1).
+ */
+public final class Runner {
+
+    /** Runs every trace in order. The session is left open; the caller closes it. */
+    public RunResult run(List<LoadedTrace> traces, AdapterSession session, RunListener listener) {
+        long start = System.nanoTime();
+        listener.started(traces.size());
+        Hello hello = session.hello();
+        List<TraceResult> results = new ArrayList<>(traces.size());
+        int malformed = 0;
+        for (LoadedTrace trace : traces) {
+            if (trace.isMalformed()) {
+                malformed++;
+            }
+            TraceResult result = runTrace(trace, session);
+            results.add(result);
+            listener.finished(result);
+            if (hello == null) {
+                hello = session.hello();
+            }
+        }
+        return RunResult.of(session.name(), hello, results, malformed, System.nanoTime() - start);
+    }
+
+    /** Runs one trace (the TCK calls this once per dynamic test). */
+    public TraceResult runTrace(LoadedTrace loaded, AdapterSession session) {
+        long start = System.nanoTime();
+        if (loaded.isMalformed()) {
+            List<TraceProblem> problems = loaded.problems();
+            String reason = "malformed trace: " + problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+            return new TraceResult(loaded.id(), loaded.file(), List.of(), Status.ERROR, null, null, null, null,
+                    reason, 0, System.nanoTime() - start);
+        }
+        Trace trace = loaded.trace();
+        List<String> clauses = trace.header().clauses();
+        String unavailable = session.unavailable();
+        if (unavailable != null) {
+            return new TraceResult(trace.id(), trace.file(), with(clauses, "PROTO-HELLO-1"), Status.ERROR, null,
+                    null, null, null, "adapter unavailable: " + unavailable, 0, System.nanoTime() - start);
+        }
+        String missing = CapabilityCheck.missing(trace, session.hello().capabilities());
+        if (missing != null) {
+            return new TraceResult(trace.id(), trace.file(), clauses, Status.SKIP, null, null, null, null,
+                    missing, 0, System.nanoTime() - start);
+        }
+        List<Probe> probes = Probe.plan(trace);
+        List<ObjectNode> requests = new ArrayList<>(probes.size() + 1);
+        requests.add(Probe.reset());
+        probes.forEach(p -> requests.add(p.request()));
+        List<ObjectNode> replies;
+        try {
+            replies = session.execute(requests);
+        } catch (AdapterFault fault) {
+            session.reopen();
+            return faulted(trace, probes, fault.requestIndex(), fault.kind().name(), fault.getMessage(), null,
+                    start);
+        }
+        String resetProblem = ReplyCheck.shapeProblem(ResultShape.OK, replies.get(0));
+        if (resetProblem != null || replies.get(0).has("error")) {
+            session.reopen();
+            return faulted(trace, probes, 0, "BAD_REPLY", "reset answered " + replies.get(0), null, start);
+        }
+        for (int i = 0; i < probes.size(); i++) {
+            Probe probe = probes.get(i);
+            ReplyCheck.Verdict verdict = ReplyCheck.judge(probe, replies.get(i + 1));
+            switch (verdict.kind()) {
+                case AGREE:
+                    continue;
+                case BAD_REPLY:
+                    session.reopen();
+                    return faulted(trace, probes, i + 1, "BAD_REPLY", verdict.reason(), verdict.actual(), start);
+                default:
+                    List<String> failedClauses = clauses;
+                    if (verdict.reason() != null && verdict.reason().contains("PROTO-CAPS-1")) {
+                        failedClauses = with(clauses, "PROTO-CAPS-1");
+                    } else if (verdict.reason() != null && verdict.reason().contains("ERR-CODES-1")) {
+                        failedClauses = with(clauses, "ERR-CODES-1");
+                    }
+                    return new TraceResult(trace.id(), trace.file(), failedClauses, Status.FAIL,
+                            probe.step().number(), probe.label(), verdict.expected(), verdict.actual(),
+                            verdict.reason(), trace.steps().size(), System.nanoTime() - start);
+            }
+        }
+        return new TraceResult(trace.id(), trace.file(), clauses, Status.PASS, null, null, null, null, null,
+                trace.steps().size(), System.nanoTime() - start);
+    }
+
+    /**
+     * An {@code error} result for a fault at request {@code requestIndex} of the batch (0 is the
+     * reset, −1 unknown); steps before the faulted one count as executed.
+     */
+    private static TraceResult faulted(Trace trace, List<Probe> probes, int requestIndex, String kind,
+                                       String detail, String actual, long start) {
+        Integer step = null;
+        String op = null;
+        int executed = 0;
+        String where;
+        if (requestIndex == 0) {
+            where = " at reset";
+        } else if (requestIndex > 0 && requestIndex <= probes.size()) {
+            Probe probe = probes.get(requestIndex - 1);
+            step = probe.step().number();
+            op = probe.label();
+            executed = step - 1;
+            where = " at step " + step;
+        } else {
+            where = "";
+        }
+        String reason = detail.startsWith(kind) ? detail : kind + where + ": " + detail;
+        return new TraceResult(trace.id(), trace.file(), with(trace.header().clauses(), "PROTO-FAULT-1"),
+                Status.ERROR, step, op, null, actual, reason, executed, System.nanoTime() - start);
+    }
+
+    private static List<String> with(List<String> clauses, String extra) {
+        if (clauses.contains(extra)) {
+            return clauses;
+        }
+        List<String> out = new ArrayList<>(clauses);
+        out.add(extra);
+        return out;
+    }
+}

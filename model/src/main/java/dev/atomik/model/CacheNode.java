@@ -1,0 +1,361 @@
+package dev.atomik.model;
+
+/**
+ * One node of the replicated cache of the ATOMiK tutorial (spec/replication.md, REP-CACHE-1).
+ * {@code put} reads the old state, LOADs the new value locally and returns the message
+ * (key, old ⊕ value, next seq) that the caller sends to every peer; {@code receive} is APPLY;
+ * {@code get} is READ. The transport (fan-out, de-duplication by sender and seq) is not part of
+ * the algebra (NG-DUP-1) and lives in the replication module.
+ *
+ * <p>The node keeps its own sparse slot arrays rather than wrapping a {@link DeltaStream}: a
+ * stream issues a seq only through ACCUM, which also changes the local accumulator, whereas a put
+ * must LOAD locally and still issue the next seq (REP-CACHE-1). Plain arrays also keep every
+ * contract about fields of this class only, which is what KeY proves automatically. Slots past
+ * {@code used} are kept zero, so a key never touched reads 0 (STR-SPARSE-1) and a freshly
+ * allocated slot needs no initialisation.
+ */
+public final class CacheNode {
+    public static final int DEFAULT_KEYS = 1024;
+
+    private /*@ spec_public @*/ final int id;
+    private /*@ spec_public @*/ final int width;
+    private /*@ spec_public @*/ final long mask;
+    private /*@ spec_public @*/ final long[] keys;
+    private /*@ spec_public @*/ final long[] refs;
+    private /*@ spec_public @*/ final long[] accs;
+    private /*@ spec_public @*/ int used;
+    private /*@ spec_public @*/ long lastSeq;
+
+    //@ public invariant 0 <= id;
+    //@ public invariant 1 <= width && width <= 64;
+    //@ public invariant width == 64 ==> mask == -1L;
+    //@ public invariant width < 64 ==> mask == (1L << width) - 1L;
+    //@ public invariant refs.length == keys.length && accs.length == keys.length;
+    //@ public invariant keys != refs && keys != accs && refs != accs;
+    //@ public invariant 0 <= used && used <= keys.length;
+    //@ public invariant (\forall int i; 0 <= i && i < used; 0 <= keys[i] && keys[i] <= 4294967295L);
+    //@ public invariant (\forall int i; 0 <= i && i < used; (\forall int j; i < j && j < used; keys[i] != keys[j]));
+    //@ public invariant (\forall int i; 0 <= i && i < keys.length; (refs[i] & mask) == refs[i] && (accs[i] & mask) == accs[i]);
+    //@ public invariant (\forall int i; used <= i && i < keys.length; refs[i] == 0 && accs[i] == 0);
+    //@ public invariant 0 <= lastSeq && lastSeq <= 4294967295L;
+
+    /** Clauses: VAL-WIDTH-1, REP-CACHE-1. A node with the default key capacity. */
+    public CacheNode(int id, int width) {
+        this(id, width, DEFAULT_KEYS);
+    }
+
+    /** Clauses: VAL-WIDTH-1, STR-CAP-1, REP-CACHE-1. */
+    /*@ public normal_behavior
+      @   requires 0 <= id && 1 <= width && width <= 64 && capacity >= 1;
+      @   ensures this.id == id && this.width == width && used == 0 && lastSeq == 0;
+      @   ensures keys.length == capacity;
+      @ also public exceptional_behavior
+      @   requires width < 1 || width > 64;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.BAD_WIDTH;
+      @ also public exceptional_behavior
+      @   requires 1 <= width && width <= 64 && (id < 0 || capacity < 1);
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.BAD_SIZE;
+      @*/
+    public CacheNode(int id, int width, int capacity) {
+        Width.check(width);
+        if (id < 0 || capacity < 1) {
+            throw new AtomikError(ErrorCode.BAD_SIZE);
+        }
+        this.id = id;
+        this.width = width;
+        this.mask = Width.maskOf(width);
+        this.keys = new long[capacity];
+        this.refs = new long[capacity];
+        this.accs = new long[capacity];
+        this.used = 0;
+        this.lastSeq = 0L;
+    }
+
+    /** Clauses: STR-SPARSE-1. The slot holding {@code key}, or −1 when it was never touched. */
+    /*@ public normal_behavior
+      @   ensures -1 <= \result && \result < used;
+      @   ensures \result >= 0 ==> keys[\result] == key;
+      @   ensures \result == -1 ==> (\forall int i; 0 <= i && i < used; keys[i] != key);
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ int find(long key) {
+        /*@ loop_invariant 0 <= i && i <= used;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; keys[j] != key);
+          @ assignable \nothing;
+          @ decreases used - i;
+          @*/
+        for (int i = 0; i < used; i++) {
+            if (keys[i] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The slot of a valid key, allocating it when absent; the caller checked there is room. A new
+     * slot is already zero (class invariant), so only its key is written.
+     */
+    /*@ private normal_behavior
+      @   requires 0 <= key && key <= 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
+      @   ensures 0 <= \result && \result < used && keys[\result] == key;
+      @   ensures used == \old(used) || (used == \old(used) + 1 && \result == \old(used));
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
+      @   assignable used, keys[used];
+      @*/
+    private int slotFor(long key) {
+        int slot = find(key);
+        if (slot >= 0) {
+            return slot;
+        }
+        slot = used;
+        keys[slot] = key;
+        used = used + 1;
+        return slot;
+    }
+
+    /**
+     * Clauses: REP-CACHE-1, STR-LOAD-1, STR-SEQ-1, STR-CAP-1, ERR-ATOMIC-1. Reads the old state o
+     * at {@code key}, LOADs {@code value} there and returns the message (key, o ⊕ value, next seq)
+     * that must reach every peer. The node keeps no outbound queue: the caller owns the fan-out.
+     */
+    /*@ public normal_behavior
+      @   requires 0 <= key && key <= 4294967295L && lastSeq < 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
+      @   ensures \result != null && \fresh(\result);
+      @   ensures \result.addr == key && lastSeq == \old(lastSeq) + 1 && \result.seq == lastSeq;
+      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
+      @              refs[i] == (value & mask) && accs[i] == 0
+      @              && \result.delta == (\old(refs[i]) ^ \old(accs[i]) ^ (value & mask)));
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
+      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != key ==>
+      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
+      @   assignable used, keys[*], refs[*], accs[*], lastSeq;
+      @ also public exceptional_behavior
+      @   requires key < 0 || key > 4294967295L;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= key && key <= 4294967295L && used == keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != key);
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= key && key <= 4294967295L && lastSeq == 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.SEQ_EXHAUSTED;
+      @   assignable \nothing;
+      @*/
+    public DeltaMessage put(long key, long value) {
+        DeltaStream.checkAddress(key);
+        int found = find(key);
+        if (found < 0 && used == keys.length) {
+            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+        }
+        if (lastSeq == DeltaMessage.U32_MAX) {
+            throw new AtomikError(ErrorCode.SEQ_EXHAUSTED);
+        }
+        int slot = slotFor(key);
+        long masked = value & mask;
+        long old = refs[slot] ^ accs[slot];
+        refs[slot] = masked;
+        accs[slot] = 0L;
+        lastSeq = lastSeq + 1;
+        return new DeltaMessage(key, old ^ masked, lastSeq);
+    }
+
+    /**
+     * Clauses: REP-CACHE-1, STR-APPLY-1, NG-DUP-1, NG-ORDER-1. APPLY of a peer's message: the
+     * accumulator at its address absorbs the delta. No de-duplication here: a message received
+     * twice cancels itself (NG-DUP-1), and filtering is the transport's job (REP-DEDUP-1).
+     */
+    /*@ public normal_behavior
+      @   requires 0 <= message.addr && message.addr <= 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == message.addr) || used < keys.length;
+      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == message.addr);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == message.addr ==>
+      @              refs[i] == \old(refs[i]) && accs[i] == (\old(accs[i]) ^ (message.delta & mask)));
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
+      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != message.addr ==>
+      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
+      @   ensures lastSeq == \old(lastSeq);
+      @   assignable used, keys[*], accs[*];
+      @ also public exceptional_behavior
+      @   requires 0 <= message.addr && message.addr <= 4294967295L && used == keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != message.addr);
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
+      @   assignable \nothing;
+      @*/
+    public void receive(DeltaMessage message) {
+        long key = message.addr;
+        DeltaStream.checkAddress(key);
+        int found = find(key);
+        if (found < 0 && used == keys.length) {
+            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+        }
+        int slot = slotFor(key);
+        accs[slot] = accs[slot] ^ (message.delta & mask);
+    }
+
+    /** Clauses: REP-CACHE-1, CTX-READ-1, STR-SPARSE-1. READ at {@code key}; 0 when never touched. */
+    /*@ public normal_behavior
+      @   requires 0 <= key && key <= 4294967295L;
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> \result == (refs[i] ^ accs[i]));
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] != key) ==> \result == 0;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires key < 0 || key > 4294967295L;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ long get(long key) {
+        DeltaStream.checkAddress(key);
+        int slot = find(key);
+        if (slot < 0) {
+            return 0L;
+        }
+        return refs[slot] ^ accs[slot];
+    }
+
+    /**
+     * Clauses: NG-SWAP-1, STR-SWAP-1, CTX-SWAP-2. SWAP is local: it returns the state before,
+     * restarts the key from {@code value} and issues no message and no seq, so peers never learn
+     * of it and it imposes no order (no last-writer-wins).
+     */
+    /*@ public normal_behavior
+      @   requires 0 <= key && key <= 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
+      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
+      @              refs[i] == (value & mask) && accs[i] == 0
+      @              && \result == (\old(refs[i]) ^ \old(accs[i])));
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
+      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != key ==>
+      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
+      @   ensures lastSeq == \old(lastSeq);
+      @   assignable used, keys[*], refs[*], accs[*];
+      @ also public exceptional_behavior
+      @   requires key < 0 || key > 4294967295L;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= key && key <= 4294967295L && used == keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != key);
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
+      @   assignable \nothing;
+      @*/
+    public long swap(long key, long value) {
+        DeltaStream.checkAddress(key);
+        int found = find(key);
+        if (found < 0 && used == keys.length) {
+            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+        }
+        int slot = slotFor(key);
+        long state = refs[slot] ^ accs[slot];
+        refs[slot] = value & mask;
+        accs[slot] = 0L;
+        return state;
+    }
+
+    /**
+     * Clauses: REP-REPAIR-1, STR-LOAD-1. A local LOAD that sends nothing: how a replica installs a
+     * peer's state snapshot when repairing lost messages. {@code put} is the write that replicates.
+     */
+    /*@ public normal_behavior
+      @   requires 0 <= key && key <= 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
+      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
+      @              refs[i] == (value & mask) && accs[i] == 0);
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
+      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != key ==>
+      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
+      @   ensures lastSeq == \old(lastSeq);
+      @   assignable used, keys[*], refs[*], accs[*];
+      @ also public exceptional_behavior
+      @   requires key < 0 || key > 4294967295L;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= key && key <= 4294967295L && used == keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != key);
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
+      @   assignable \nothing;
+      @*/
+    public void load(long key, long value) {
+        DeltaStream.checkAddress(key);
+        int found = find(key);
+        if (found < 0 && used == keys.length) {
+            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+        }
+        int slot = slotFor(key);
+        refs[slot] = value & mask;
+        accs[slot] = 0L;
+    }
+
+    /** The key held in {@code slot}; slots 0 … size()−1 are every key this node has touched. */
+    /*@ public normal_behavior
+      @   requires 0 <= slot && slot < used;
+      @   ensures \result == keys[slot];
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ long keyAt(int slot) {
+        return keys[slot];
+    }
+
+    /** Number of distinct keys touched. */
+    /*@ public normal_behavior
+      @   ensures \result == used;
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ int size() {
+        return used;
+    }
+
+    /** Node id: the sender half of the (sender, seq) pair that identifies a message (REP-DEDUP-1). */
+    /*@ public normal_behavior
+      @   ensures \result == id;
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ int id() {
+        return id;
+    }
+
+    /** Clauses: STR-SEQ-1. The seq of the last message put issued; 0 before the first. */
+    /*@ public normal_behavior
+      @   ensures \result == lastSeq;
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ long lastSeq() {
+        return lastSeq;
+    }
+
+    /*@ public normal_behavior
+      @   ensures \result == width;
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ int width() {
+        return width;
+    }
+
+    /*@ public normal_behavior
+      @   ensures \result == keys.length;
+      @   assignable \nothing;
+      @*/
+    public /*@ pure @*/ int capacity() {
+        return keys.length;
+    }
+}

@@ -1,0 +1,88 @@
+// Stdin-driven simulation harness for any core with the ATOMiK port interface (rtl/README.md).
+// The Java adapter `--adapter rtl` compiles this file with the core (the core's module name comes
+// in as the macro ATOMIK_DUT) and talks to the simulation over standard input and output:
+//
+//   (every harness line starts with "@"; other lines are the core's own $display output, kept as log)
+//   startup      -> "@H <cap_width> <cap_depth> <cap_ops hex>"
+//   one command  -> one reply: "@K" (done), "@V <hex>" (value), "@E <CODE>" (error code),
+//                   or "@F <reason>" (the core hung; the simulation ends)
+//   commands: X | I <c|t> <width> <size> | L a v | A a d | R a | S a | T a v | C a | M a b | N | Q
+//   (a, b, v, d in hex without 0x; width and size in decimal; Q ends the simulation)
+`timescale 1ns/1ps
+`ifndef ATOMIK_DUT
+`define ATOMIK_DUT atomik_core
+`endif
+module atomik_harness;
+    reg         clk = 1'b0;
+    reg         rst_n = 1'b0;
+    reg         in_valid = 1'b0;
+    reg  [3:0]  op = 4'd0;
+    reg  [31:0] addr = 32'd0;
+    reg  [31:0] addr_b = 32'd0;
+    reg  [63:0] data_in = 64'd0;
+    wire        in_ready;
+    wire        out_valid;
+    wire [63:0] data_out;
+    wire [6:0]  cap_width;
+    wire [31:0] cap_depth;
+    wire [15:0] cap_ops;
+
+    always #5 clk = ~clk;
+
+    `ATOMIK_DUT dut (
+        .clk(clk), .rst_n(rst_n), .in_valid(in_valid), .in_ready(in_ready), .op(op),
+        .addr(addr), .addr_b(addr_b), .data_in(data_in), .out_valid(out_valid),
+        .data_out(data_out), .cap_width(cap_width), .cap_depth(cap_depth), .cap_ops(cap_ops)
+    );
+
+    `include "atomik_driver.vh"
+
+    integer        fd;
+    integer        got;
+    reg [8*200-1:0] line;
+    reg [7:0]      cmd;
+    reg [7:0]      kind;
+    reg [63:0]     a, b, d;
+    reg            running;
+
+    initial begin
+        fd = $fopen("/dev/stdin", "r");
+        atomik_reset;
+        atomik_set_shape(cap_width, 64'd1);
+        $display("@H %0d %0d %h", cap_width, cap_depth, cap_ops);
+        $fflush;
+        running = 1'b1;
+        while (running) begin
+            line = 0;
+            if ($fgets(line, fd) == 0) begin
+                running = 1'b0;                       // end of input: the adapter went away
+            end else begin
+                cmd = 0; a = 0; b = 0; d = 0; kind = 0;
+                got = $sscanf(line, "%c", cmd);
+                if (cmd == "Q") begin
+                    running = 1'b0;
+                end else begin
+                    if (cmd == "I") begin
+                        got = $sscanf(line, "%c %c %d %d", cmd, kind, b, d);
+                        a = kind;
+                    end else begin
+                        got = $sscanf(line, "%c %h %h", cmd, a, b);
+                        if (cmd == "L" || cmd == "A" || cmd == "T") begin d = b; b = 0; end
+                    end
+                    atomik_do(cmd, a, b, d);
+                    case (r_kind)
+                        R_OK:    $display("@K");
+                        R_VALUE: $display("@V %h", r_value);
+                        R_ERROR: $display("@E %0s", r_error);
+                        default: begin
+                            $display("@F %0s", r_error);
+                            running = 1'b0;
+                        end
+                    endcase
+                    $fflush;
+                end
+            end
+        end
+        $finish;
+    end
+endmodule
