@@ -159,7 +159,7 @@ def main():
 
     fd = os.open(args.port, os.O_RDWR | os.O_NOCTTY)
     if os.isatty(fd):
-        tty.setraw(fd)
+        tty.setraw(fd, termios.TCSANOW)   # TCSANOW: keep bytes the host already sent
         attrs = termios.tcgetattr(fd)
         attrs[3] &= ~termios.ECHO
         termios.tcsetattr(fd, termios.TCSANOW, attrs)

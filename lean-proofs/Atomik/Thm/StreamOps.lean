@@ -8,12 +8,14 @@ namespace Stream
 
 /-- Updating address a leaves every other address alone. Clause: STR-ACCUM-1. -/
 theorem update_other (s : Stream) (a b : BitVec 32) (f : Ctx → Ctx) (h : b ≠ a) :
-    (s.update a f).ctxs b = s.ctxs b :=
-  if_neg h
+    (s.update a f).ctxs b = s.ctxs b := by
+  show (if b = a then f (s.ctxs b) else s.ctxs b) = s.ctxs b
+  exact if_neg h
 
 /-- Updating address a applies the operation to that address's context. Clause: STR-APPLY-1. -/
-theorem update_same (s : Stream) (a : BitVec 32) (f : Ctx → Ctx) : (s.update a f).ctxs a = f (s.ctxs a) :=
-  if_pos rfl
+theorem update_same (s : Stream) (a : BitVec 32) (f : Ctx → Ctx) : (s.update a f).ctxs a = f (s.ctxs a) := by
+  show (if a = a then f (s.ctxs a) else s.ctxs a) = f (s.ctxs a)
+  exact if_pos rfl
 
 /-- Every address of a new stream reads 0. Clause: STR-SPARSE-1. -/
 theorem empty_read (w : Nat) (a : BitVec 32) : (Stream.empty w).read a = zero :=
@@ -29,13 +31,15 @@ theorem load_epoch_read (s : Stream) (a : BitVec 32) (v : Word) :
 
 /-- ACCUM succeeds while sequence numbers remain. Clause: STR-SEQ-1. -/
 theorem accum_some (s : Stream) (a : BitVec 32) (d : Word) (h : s.lastSeq < seqLimit) :
-    s.accum a d = some (s.accumOk a d) :=
-  if_pos h
+    s.accum a d = some (s.accumOk a d) := by
+  unfold Stream.accum
+  exact if_pos h
 
 /-- Once sequence number 2^32 − 1 is used, ACCUM fails and changes nothing. Clause: ERR-ATOMIC-1. -/
 theorem accum_exhausted (s : Stream) (a : BitVec 32) (d : Word) (h : ¬ s.lastSeq < seqLimit) :
-    s.accum a d = none :=
-  if_neg h
+    s.accum a d = none := by
+  unfold Stream.accum
+  exact if_neg h
 
 /-- Each message takes the previous sequence number plus one. Clause: STR-SEQ-1. -/
 theorem accum_seq (s : Stream) (a : BitVec 32) (d : Word) :

@@ -7,6 +7,7 @@ public final class AtomikError extends RuntimeException {
     /** One of the {@link ErrorCode} constants. */
     public final int code;
 
+    /** Clauses: ERR-CODES-1. */
     /*@ public normal_behavior
       @   ensures this.code == code;
       @   assignable \nothing;

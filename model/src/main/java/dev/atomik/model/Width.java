@@ -8,11 +8,14 @@ public final class Width {
     private Width() {
     }
 
-    /** The mask 2^width − 1 of a legal width (VAL-MASK-1). */
+    /**
+     * Clauses: VAL-MASK-1. The mask 2^width − 1 of a legal width. The (long) cast matters: JML
+     * arithmetic is unbounded, and for width 63 Java's (1L << 63) − 1 wraps to Long.MAX_VALUE.
+     */
     /*@ public normal_behavior
       @   requires 1 <= width && width <= 64;
       @   ensures width == 64 ==> \result == -1L;
-      @   ensures width < 64 ==> \result == (1L << width) - 1L;
+      @   ensures width < 64 ==> \result == (long) ((1L << width) - 1L);
       @   assignable \nothing;
       @*/
     public static /*@ pure @*/ long maskOf(int width) {
@@ -22,7 +25,7 @@ public final class Width {
         return (1L << width) - 1L;
     }
 
-    /** Fails with BAD_WIDTH unless 1 ≤ width ≤ 64 (VAL-WIDTH-1). */
+    /** Clauses: VAL-WIDTH-1, ERR-CODES-1. Fails with BAD_WIDTH unless 1 ≤ width ≤ 64. */
     /*@ public normal_behavior
       @   requires 1 <= width && width <= 64;
       @   assignable \nothing;

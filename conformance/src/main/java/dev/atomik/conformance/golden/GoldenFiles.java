@@ -33,6 +33,16 @@ public final class GoldenFiles {
         this.root = root;
     }
 
+    /** The repository's {@code conformance/traces} when run inside the repository, else {@code ./conformance/traces}. */
+    public static Path defaultTracesDir() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("spec/context.md")) && Files.isDirectory(dir.resolve("conformance"))) {
+                return dir.resolve("conformance/traces");
+            }
+        }
+        return Path.of("conformance/traces");
+    }
+
     /** The reference model's adapter, found through ServiceLoader by its scheme {@code model}. */
     public static Adapter openModel() {
         for (AdapterProvider provider : ServiceLoader.load(AdapterProvider.class)) {

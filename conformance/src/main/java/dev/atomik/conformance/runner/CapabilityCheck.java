@@ -21,7 +21,8 @@ public final class CapabilityCheck {
         Requirements req = trace.header().requires();
         List<String> missing = new ArrayList<>();
         if (!caps.kinds().contains(req.kind())) {
-            missing.add("kind " + req.kind() + " not declared (kinds " + new TreeSet<>(caps.kinds()) + ")");
+            // The kind decides the rest (its ops, node count), so it alone is the reason.
+            return "kind " + req.kind() + " not declared (kinds " + String.join(", ", new TreeSet<>(caps.kinds())) + ")";
         }
         for (int width : req.widths()) {
             if (width < caps.minWidth() || width > caps.maxWidth()) {

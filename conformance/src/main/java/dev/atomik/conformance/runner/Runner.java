@@ -60,6 +60,11 @@ public final class Runner {
             return new TraceResult(trace.id(), trace.file(), clauses, Status.SKIP, null, null, null, null,
                     missing, 0, System.nanoTime() - start);
         }
+        if (trace.header().requires().kind().equals("cache")) {
+            return new TraceResult(trace.id(), trace.file(), clauses, Status.ERROR, null, null, null, null,
+                    "multi-node traces (kind cache) are not executable by runner contract 1 yet "
+                    + "(spec/trace-format-multinode.md is a proposal)", 0, System.nanoTime() - start);
+        }
         List<Probe> probes = Probe.plan(trace);
         List<ObjectNode> requests = new ArrayList<>(probes.size() + 1);
         requests.add(Probe.reset());

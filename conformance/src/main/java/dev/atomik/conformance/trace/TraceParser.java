@@ -86,6 +86,10 @@ public final class TraceParser {
             if (node == null) {
                 continue;
             }
+            if ("cache".equals(kind)) {
+                steps.add(rules.multiNodeStep(node, steps.size() + 1, line));
+                continue;
+            }
             List<String> schemaProblems = schema.checkStep(node);
             schemaProblems.forEach(p -> problems.add(line, p));
             if (schemaProblems.isEmpty()) {

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,8 +13,17 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.atomik.model.Context;
+import dev.atomik.model.arch.fixture.clean.CleanCounter;
+import dev.atomik.model.arch.fixture.leaky.LeakyCounter;
+import dev.atomik.model.arch.fixture.sibling.SiblingService;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,12 +66,38 @@ class ModelLayeringTest {
                 .because("the model is the bottom layer: spec, replication, conformance, lean-proofs and cli build on it");
     }
 
+    /**
+     * The model's classes, imported from the one directory or jar that holds {@link Context} (scanning
+     * the whole test class path, KeY included, takes seconds and could pick up look-alike classes).
+     */
+    /**
+     * Dependencies are judged by the referenced class's name, so ArchUnit need not load every
+     * referenced JDK class from the class path (that made each import take seconds).
+     */
+    @BeforeAll
+    static void judgeDependenciesByNameOnly() {
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+    }
+
+    @AfterAll
+    static void restoreConfiguration() {
+        ArchConfiguration.get().reset();
+    }
+
     private static JavaClasses modelClasses() {
-        return new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPackages(MODEL);
+        return new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPath(codeSourceOf(Context.class));
     }
 
     private static JavaClasses fixtures() {
-        return new ClassFileImporter().importPackages("dev.atomik.model.arch.fixture");
+        return new ClassFileImporter().importClasses(LeakyCounter.class, CleanCounter.class, SiblingService.class);
+    }
+
+    private static Path codeSourceOf(Class<?> type) {
+        try {
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ public final class ContextTraces {
                         .context(64).accum(0, 0xff).load(0, 0x10).read(0).count(0).build(),
                 trace(F, "context/accum-xor", "ACCUM folds a delta into the accumulator; READ is R xor A.",
                         "CTX-ACCUM-1", "CTX-READ-1")
-                        .context(64).load(0, 0xcafebabeL).accum(0, 0x14531455L).read(0).count(0).build(),
+                        .context(64).load(0, 0xcafebabeL).accum(0, 0x14530451L).read(0).count(0).build(),
                 trace(F, "context/read-changes-nothing", "READ twice returns the same value and leaves the count.",
                         "CTX-READ-1")
                         .context(32).load(0, 0xf0).accum(0, 0x0f).read(0).read(0).count(0).read(0).build(),

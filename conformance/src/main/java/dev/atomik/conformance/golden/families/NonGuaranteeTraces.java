@@ -25,7 +25,7 @@ public final class NonGuaranteeTraces {
         out.add(trace(F, "nonguarantees/dup-apply-twice-cancels",
                 "The same message applied twice cancels itself: the stream reads as if it never arrived.",
                 "NG-DUP-1", "STR-APPLY-1")
-                .stream(64).load(0, 0xcafebabeL).apply(0, 0x14531455L, 1).read(0).apply(0, 0x14531455L, 1)
+                .stream(64).load(0, 0xcafebabeL).apply(0, 0x14530451L, 1).read(0).apply(0, 0x14530451L, 1)
                 .cover("same-message-twice").read(0).count(0).build());
         out.add(trace(F, "nonguarantees/dup-accum-twice-cancels",
                 "ACCUM d; ACCUM d on a table cell leaves the state as if neither happened, with count 2.",

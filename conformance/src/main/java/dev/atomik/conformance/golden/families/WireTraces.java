@@ -34,12 +34,12 @@ public final class WireTraces {
                 "The all-ones message and the smallest one round-trip through encode and decode.",
                 "WIRE-ROUND-1", "WIRE-LEN-1")
                 .encode(U32_MAX, -1L, U32_MAX).decode("ffffffffffffffffffffffffffffffff").cover("all-ones")
-                .encode(0, 0, 1).decode("00000000000000000000000000000001").cover("minimal").build());
+                .decode("00000000000000000000000000000001").cover("minimal").encode(0, 0, 1).build());
         for (int length : new int[] {0, 15, 17, 32}) {
             String bytes = "ab".repeat(length);
             if (length == 15 || length == 17) {
                 // A well-formed frame with one byte cut or one added: only the length is wrong.
-                bytes = length == 15 ? "000000000000000014531455000000" : "0000000000000000145314550000000100";
+                bytes = length == 15 ? "000000000000000014530451000000" : "0000000000000000145304510000000100";
             }
             out.add(trace(F, "wire/decode-" + length + "-bytes-bad-length",
                     "Decoding " + length + " bytes fails with BAD_LENGTH.", "WIRE-LEN-2", "ERR-CODES-1")

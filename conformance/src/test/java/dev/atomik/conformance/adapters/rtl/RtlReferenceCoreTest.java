@@ -60,11 +60,15 @@ class RtlReferenceCoreTest {
                 caps.ops().toString());
     }
 
-    /** CTX-LOAD-1, CTX-ACCUM-1, CTX-READ-1, CTX-SWAP-1, CTX-SWAP-2, CTX-COUNT-1 on a context. */
+    /**
+     * CTX-LOAD-1, CTX-ACCUM-1, CTX-READ-1, CTX-SWAP-1, CTX-SWAP-2, CTX-COUNT-1 on a context. (The
+     * delta is 0xCAFEBABE ^ 0xDEADBEEF = 0x14530451; the CTX-ACCUM-1 example's 0x14531455 does not
+     * give 0xDEADBEEF.)
+     */
     @Test
     void contextOperationsFollowTheClauseExamples() throws AdapterFault {
         List<ObjectNode> replies = run(reset(), context(64),
-                load(0, 0xCAFEBABEL), accum(0, 0x14531455L), read(0),
+                load(0, 0xCAFEBABEL), accum(0, 0x14530451L), read(0),
                 accum(0, 0x1), count(0), swap(0), read(0), swap(0, 0x7), read(0), count(0));
         assertEquals(List.of(ok(), ok(), ok(), ok(), value(0xDEADBEEFL), ok(), value(2), value(0xDEADBEEEL),
                 value(0xDEADBEEEL), value(0xDEADBEEEL), value(0x7), value(0)), replies);

@@ -1,0 +1,85 @@
+package dev.atomik.cli;
+
+import dev.atomik.conformance.adapter.Adapter;
+import dev.atomik.conformance.report.ConsoleReport;
+import dev.atomik.conformance.report.JUnitXmlReport;
+import dev.atomik.conformance.report.JsonReport;
+import dev.atomik.conformance.runner.AdapterCatalog;
+import dev.atomik.conformance.runner.AdapterSession;
+import dev.atomik.conformance.runner.LoadedTrace;
+import dev.atomik.conformance.runner.RunResult;
+import dev.atomik.conformance.runner.Runner;
+import dev.atomik.conformance.runner.TraceLoader;
+import dev.atomik.conformance.trace.TraceParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code atomik conformance run}: the runner of conformance/INTERPRETING.md, with its reports. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run traces against an adapter. Exit 0: every applicable trace passed; "
+                + "1: a trace failed or errored; 2: usage or harness error, or nothing executed.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--adapter", required = true, paramLabel = "SPEC",
+            description = "model | process:<command line> | <scheme>:<argument> (see 'atomik conformance adapters')")
+    String adapter;
+
+    @Option(names = "--traces", paramLabel = "DIR", description = "trace folder or file (default: " + TracesDir.DEFAULT + ")")
+    Path traces;
+
+    @Option(names = "--filter", paramLabel = "PATTERN",
+            description = "run only trace ids matching a glob (context/*) or containing a substring (swap)")
+    String filter;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report")
+    Path junit;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report")
+    Path json;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "per-step reply timeout (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Option(names = "--show-skips", description = "list every skipped trace, not only the reasons")
+    boolean showSkips;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = TracesDir.resolve(traces);
+        Supplier<Adapter> opener = AdapterCatalog.discover().opener(adapter);
+        List<LoadedTrace> loaded;
+        try {
+            loaded = new TraceLoader(TraceParser.withSpec()).load(dir, filter);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintStream out = System.out;
+        RunResult result;
+        try (AdapterSession session = new AdapterSession(adapter, opener, timeout);
+             Progress progress = Progress.create(quiet, "conformance")) {
+            result = new Runner().run(loaded, session, progress);
+        }
+        ConsoleReport.write(result, out, showSkips);
+        if (json != null) {
+            JsonReport.write(result, json);
+        }
+        if (junit != null) {
+            JUnitXmlReport.write(result, junit);
+        }
+        if (loaded.isEmpty()) {
+            System.err.println("atomik: no trace in " + dir + (filter == null ? "" : " matches --filter " + filter));
+        }
+        return result.exitCode();
+    }
+}

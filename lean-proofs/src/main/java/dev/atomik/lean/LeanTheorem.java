@@ -1,0 +1,24 @@
+package dev.atomik.lean;
+
+import java.util.List;
+
+/**
+ * One {@code theorem} found in the Lean sources.
+ *
+ * @param name      fully qualified name (namespaces joined by '.')
+ * @param file      path relative to the Lean project root, with '/' separators
+ * @param line      1-based line of the {@code theorem} keyword
+ * @param statement the binders and type, whitespace collapsed (what the statement hash covers)
+ * @param summary   the docstring's sentence, without its clause citation
+ * @param clauses   clause IDs cited by the docstring
+ */
+public record LeanTheorem(String name, String file, int line, String statement, String summary, List<String> clauses) {
+
+    public String hash() {
+        return StatementHash.of(statement);
+    }
+
+    public String location() {
+        return file + ":" + line;
+    }
+}

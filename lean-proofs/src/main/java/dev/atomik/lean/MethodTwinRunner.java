@@ -1,0 +1,11 @@
+package dev.atomik.lean;
+
+import java.util.Collection;
+import java.util.Map;
+
+/** Runs jqwik / exhaustive twins named {@code fully.qualified.Class#method}; the test side supplies it. */
+@FunctionalInterface
+public interface MethodTwinRunner {
+    /** One outcome per ref: PASS, FAIL (with the failure message) or MISSING. */
+    Map<String, TwinStatus.State> run(Collection<String> refs, Map<String, String> failureDetails);
+}

@@ -1,0 +1,36 @@
+package dev.atomik.model.bench;
+
+import dev.atomik.model.DeltaMessage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Encoding and decoding one 16-byte DeltaMessage (WIRE-FIELDS-1), including the allocation of the result. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class DeltaMessageBenchmark {
+    private DeltaMessage message;
+    private byte[] frame;
+
+    @Setup
+    public void setUp() {
+        message = new DeltaMessage(0xDEADBEEFL, 0x14531455CAFEBABEL, 0x12345678L);
+        frame = message.encode();
+    }
+
+    @Benchmark
+    public byte[] encode() {
+        return message.encode();
+    }
+
+    @Benchmark
+    public DeltaMessage decode() {
+        return DeltaMessage.decode(frame);
+    }
+}
