@@ -5,8 +5,8 @@ Firmware authors can read it as a reference device; CI runs it on one end of a s
 and the serial adapter on the other. Fault modes make it misbehave on purpose, so the host's
 resynchronisation and its TIMEOUT / FRAMING reports are tested:
 
-  --garble-reply K   flip one byte of the K-th reply (1-based), once: the host must resync
-  --drop-from K      from the K-th reply on, drop one byte of every reply: host reports FRAMING
+  --garble-reply K   flip one byte of the K-th reply frame (1-based), once: the host must resync
+  --drop-from K      from the K-th reply frame on (replays too), drop one byte of each: FRAMING
   --silent-after K   answer K requests, then read and ignore everything: host reports TIMEOUT
 
 Python 3 standard library only.
@@ -146,6 +146,18 @@ def log(message):
     print("emulator: " + message, file=sys.stderr, flush=True)
 
 
+def send(fd, wire, sent, args):
+    """Writes one reply frame through the fault modes; returns the new count of frames sent."""
+    sent += 1
+    if args.garble_reply and sent == args.garble_reply:
+        wire = bytes([wire[0], wire[1] ^ 0x40]) + wire[2:]
+        log("garbled reply frame %d" % sent)
+    if args.drop_from and sent >= args.drop_from:
+        wire = wire[:2] + wire[3:]     # the line lost a byte
+    os.write(fd, wire)
+    return sent
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", required=True, help="serial device or pty to serve")
@@ -165,7 +177,7 @@ def main():
         termios.tcsetattr(fd, termios.TCSANOW, attrs)
     device = Device(args.max_width, args.contexts, set(args.ops.split(",")))
     last = None            # (seq, reply frame bytes) of the last executed request
-    replies = 0
+    sent = 0               # reply frames written so far, replays included
     buffer = bytearray()
     log("serving " + args.port)
     while True:
@@ -181,7 +193,7 @@ def main():
             frame, buffer = bytes(buffer[:end]), buffer[end + 1:]
             if not frame:
                 continue
-            if args.silent_after and replies >= args.silent_after:
+            if args.silent_after and sent >= args.silent_after:
                 continue
             packet = cobs_decode(frame)
             if packet is None or len(packet) < 5 or packet[0] != VERSION:
@@ -196,21 +208,15 @@ def main():
                 last = None
                 reply_kind, reply_payload = device.hello()
             elif last is not None and last[0] == seq:
-                os.write(fd, last[1])          # a retransmission: replay, do not execute again
-                log("replayed reply to seq %d" % seq)
+                log("replaying reply to seq %d" % seq)
+                sent = send(fd, last[1], sent, args)   # a retransmission: replay, do not execute
                 continue
             else:
                 reply_kind, reply_payload = device.execute(kind, payload)
             reply = bytes([VERSION, seq, reply_kind]) + reply_payload
             wire = cobs_encode(reply + struct.pack(">H", crc16(reply))) + b"\x00"
             last = (seq, wire)
-            replies += 1
-            if args.garble_reply and replies == args.garble_reply:
-                wire = bytes([wire[0], wire[1] ^ 0x40]) + wire[2:]
-                log("garbled reply %d" % replies)
-            if args.drop_from and replies >= args.drop_from:
-                wire = wire[:2] + wire[3:]
-            os.write(fd, wire)
+            sent = send(fd, wire, sent, args)
     log("port closed; exiting")
 
 

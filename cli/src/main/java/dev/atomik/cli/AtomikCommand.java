@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             BenchCommand.class,
+            RtlCommand.class,
             // bench, serve, generate, mutants, fuzz, demo, rtl: one line each, here.
         })
 public final class AtomikCommand implements Runnable {

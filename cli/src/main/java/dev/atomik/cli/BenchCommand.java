@@ -88,10 +88,13 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  pipelined:            %,d steps/s (%,d requests/s), %d wrong replies%n",
                 r.path("process_pipelined_steps_per_s").asLong(), r.path("process_pipelined_requests_per_s").asLong(),
                 r.path("process_pipelined_mismatches").asLong());
+        out.printf(Locale.ROOT, "  pipelined CPU:        runner %.2f s + adapter %.2f s = %,d steps per CPU-second%n",
+                r.path("process_pipelined_runner_cpu_s").asDouble(), r.path("process_pipelined_adapter_cpu_s").asDouble(),
+                r.path("process_pipelined_steps_per_cpu_s").asLong());
         out.printf(Locale.ROOT, "  one request per step: %,d steps/s (%,d requests/s), %d wrong replies%n",
                 r.path("process_unpipelined_steps_per_s").asLong(), r.path("process_unpipelined_requests_per_s").asLong(),
                 r.path("process_unpipelined_mismatches").asLong());
         out.printf(Locale.ROOT, "  pipelining speed-up:  %.1fx%n", r.path("pipelining_speedup").asDouble());
-        out.println("floors: " + r.path("floors"));
+        out.println("floors: " + r.path("floors") + " (load average " + r.path("machine").path("load_average_at_end") + ")");
     }
 }

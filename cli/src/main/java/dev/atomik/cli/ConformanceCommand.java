@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             ValidateCommand.class,
             AdaptersCommand.class,
+            GenerateCommand.class,
+            MutantsCommand.class,
         })
 public final class ConformanceCommand implements Runnable {
 

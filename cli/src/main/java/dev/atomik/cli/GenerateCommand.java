@@ -26,7 +26,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = out != null ? out : GoldenFiles.defaultTracesDir();
+        Path root = TracesDir.resolve(out);
         Map<String, String> files = GoldenFiles.generate();
         GoldenFiles golden = new GoldenFiles(root);
         if (check) {

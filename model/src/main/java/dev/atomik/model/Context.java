@@ -20,10 +20,12 @@ public final class Context {
     /*@ public normal_behavior
       @   requires 1 <= width && width <= 64;
       @   ensures this.width == width && reference == 0 && accumulator == 0 && deltaCount == 0;
+      @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires width < 1 || width > 64;
       @   signals_only AtomikError;
       @   signals (AtomikError e) e.code == ErrorCode.BAD_WIDTH;
+      @   assignable \nothing;
       @*/
     public Context(int width) {
         Width.check(width);

@@ -22,10 +22,12 @@ public final class DeltaMessage {
     /*@ public normal_behavior
       @   requires 0 <= addr && addr <= 4294967295L && 1 <= seq && seq <= 4294967295L;
       @   ensures this.addr == addr && this.delta == delta && this.seq == seq;
+      @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires !(0 <= addr && addr <= 4294967295L && 1 <= seq && seq <= 4294967295L);
       @   signals_only AtomikError;
       @   signals (AtomikError e) e.code == ErrorCode.VALUE_OUT_OF_RANGE;
+      @   assignable \nothing;
       @*/
     public DeltaMessage(long addr, long delta, long seq) {
         if (addr < 0 || addr > U32_MAX || seq < 1 || seq > U32_MAX) {

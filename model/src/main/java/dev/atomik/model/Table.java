@@ -25,11 +25,13 @@ public final class Table {
       @   requires 1 <= width && width <= 64 && size >= 1;
       @   ensures this.width == width && references.length == size;
       @   ensures (\forall int i; 0 <= i && i < size; references[i] == 0 && accumulators[i] == 0 && counts[i] == 0);
+      @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires width < 1 || width > 64 || size < 1;
       @   signals_only AtomikError;
       @   signals (AtomikError e) (width < 1 || width > 64) ==> e.code == ErrorCode.BAD_WIDTH;
       @   signals (AtomikError e) (1 <= width && width <= 64) ==> e.code == ErrorCode.BAD_SIZE;
+      @   assignable \nothing;
       @*/
     public Table(int width, int size) {
         Width.check(width);

@@ -101,7 +101,9 @@ public final class Bench {
     /** {@code java -cp <our class path> ServeMain}: the reference model in a second JVM. */
     static List<String> servedModelCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), ServeMain.class.getName());
+        // The serial collector suits a server whose garbage is all short-lived replies, and leaves the
+        // second core to the runner instead of to concurrent GC threads.
+        return List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ServeMain.class.getName());
     }
 
     /** The model's replies to one copy of the suite, in process: what every measured reply must equal. */
@@ -121,6 +123,7 @@ public final class Bench {
         ObjectNode m = out.putObject("machine");
         m.put("cores", machine.cores()).put("cpu", machine.cpu()).put("jdk", machine.jdk()).put("os", machine.os());
 
+        m.put("load_average_at_end", round(CpuClock.loadAverage()));
         out.put("traces_loaded", loadedTraces);
         out.put("trace_load_s", round(loadSeconds));
         out.put("model_steps_per_s", Math.round(model.stepsPerSecond()));
@@ -141,11 +144,16 @@ public final class Bench {
         out.put("process_pipelined_steps", fast.steps());
         out.put("process_pipelined_seconds", round(fast.seconds()));
         out.put("process_pipelined_mismatches", fast.mismatches());
+        out.put("process_pipelined_runner_cpu_s", round(fast.runnerCpuSeconds()));
+        out.put("process_pipelined_adapter_cpu_s", round(fast.adapterCpuSeconds()));
+        out.put("process_pipelined_steps_per_cpu_s", Math.round(fast.stepsPerCpuSecond()));
         out.put("process_unpipelined_steps_per_s", Math.round(slow.stepsPerSecond()));
         out.put("process_unpipelined_requests_per_s", Math.round(slow.requestsPerSecond()));
         out.put("process_unpipelined_steps", slow.steps());
         out.put("process_unpipelined_seconds", round(slow.seconds()));
         out.put("process_unpipelined_mismatches", slow.mismatches());
+        out.put("process_unpipelined_runner_cpu_s", round(slow.runnerCpuSeconds()));
+        out.put("process_unpipelined_adapter_cpu_s", round(slow.adapterCpuSeconds()));
         double speedup = fast.stepsPerSecond() / slow.stepsPerSecond();
         out.put("pipelining_speedup", round(speedup));
 
@@ -162,7 +170,10 @@ public final class Bench {
                 + "repeated %d times per batch; %d warm-up batches, then %d timed batches sent pipelined by the "
                 + "process adapter (a writer thread sends while replies are read); unpipelined sends %d copies one "
                 + "request at a time after one warm-up copy. Only the exchanges are timed; every reply is then "
-                + "compared with the in-process model's (mismatches reported).",
+                + "compared with the in-process model's (mismatches reported). CPU seconds are both processes' "
+                + "own, read from the OS around each timed batch; steps per CPU-second is steps over their sum, "
+                + "what one otherwise idle core would sustain, and says how much of a slow wall figure is "
+                + "other load on the machine (see machine.load_average_at_end).",
                 loadedTraces, options.modelWarmupRuns(), options.modelTimedRuns(), suite.traces(),
                 suite.requests().size(), options.copiesPerBatch(), options.warmupBatches(), options.batches(),
                 options.serialCopies()));

@@ -141,6 +141,18 @@ public final class CoverageMatrix {
         return traceCount;
     }
 
+    private static String waiverText(Waiver w) {
+        StringBuilder text = new StringBuilder(w.kind().label()).append(": ").append(w.reason().replace("|", "\\|"));
+        if (!w.checkedBy().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (String path : w.checkedBy()) {
+                names.add("`" + path.substring(path.lastIndexOf('/') + 1).replace(".java", "") + "`");
+            }
+            text.append(" (checked by ").append(String.join(", ", names)).append(")");
+        }
+        return text.toString();
+    }
+
     /** The generated conformance/COVERAGE.md. */
     public String toMarkdown() {
         int must = 0;
@@ -169,7 +181,7 @@ public final class CoverageMatrix {
             TreeSet<String> ids = tracesByClause.getOrDefault(c.id(), new TreeSet<>());
             Waiver w = waivers.get(c.id());
             md.append("| `").append(c.id()).append("` | ").append(c.strength()).append(" | ").append(ids.size())
-              .append(" | ").append(w == null ? "" : w.kind().label() + ": " + w.reason().replace("|", "\\|"))
+              .append(" | ").append(w == null ? "" : waiverText(w))
               .append(" | ").append(ids.isEmpty() ? "—" : String.join(", ", ids)).append(" |\n");
         }
         return md.toString();

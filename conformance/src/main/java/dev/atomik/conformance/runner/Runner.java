@@ -128,7 +128,9 @@ public final class Runner {
         } else {
             where = "";
         }
-        String reason = detail.startsWith(kind) ? detail : kind + where + ": " + detail;
+        // AdapterFault messages read "KIND at request N: detail"; report the step instead of the request.
+        String plain = detail.startsWith(kind) && detail.contains(": ") ? detail.substring(detail.indexOf(": ") + 2) : detail;
+        String reason = kind + where + ": " + plain;
         return new TraceResult(trace.id(), trace.file(), with(trace.header().clauses(), "PROTO-FAULT-1"),
                 Status.ERROR, step, op, null, actual, reason, executed, System.nanoTime() - start);
     }

@@ -8,15 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.adapter.Adapter;
 import dev.atomik.conformance.adapter.AdapterFault;
 import dev.atomik.conformance.adapter.Hello;
+import dev.atomik.conformance.adapters.process.LineJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Serves an in-process adapter (the reference model by default) over spec/adapter-protocol.md: a
@@ -52,7 +51,7 @@ public final class ProtocolServer {
     public ProtocolServer(Adapter adapter, InputStream in, OutputStream out, PrintStream log) throws IOException {
         this.adapter = adapter;
         this.in = in;
-        this.out = JSON.getFactory().createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)
+        this.out = LineJson.factory().createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.out.setRootValueSeparator(null);
         this.log = log;
@@ -73,13 +72,13 @@ public final class ProtocolServer {
                 lineNumber++;
                 int lineStart = start;
                 start = newline + 1;
-                JsonNode node;
+                ObjectNode request;
                 try {
-                    node = JSON.readTree(buffer, lineStart, newline - lineStart);
+                    request = LineJson.readObject(buffer, lineStart, newline - lineStart);
                 } catch (IOException notJson) {
-                    return badInput("not a JSON object");
+                    return badInput("not JSON: " + notJson.getMessage().lines().findFirst().orElse(""));
                 }
-                if (!(node instanceof ObjectNode request)) {
+                if (request == null) {
                     return badInput("not a JSON object");
                 }
                 Integer done = answer(request);
@@ -124,12 +123,8 @@ public final class ProtocolServer {
         }
         out.writeStartObject();
         out.writeFieldName("in_reply_to");
-        JSON.writeTree(out, id);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = reply.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            out.writeFieldName(field.getKey());
-            JSON.writeTree(out, field.getValue());
-        }
+        LineJson.write(out, id);
+        LineJson.writeMembers(out, reply);
         out.writeEndObject();
         out.writeRaw('\n');
         return null;
@@ -139,7 +134,7 @@ public final class ProtocolServer {
         ObjectNode line = JSON.createObjectNode();
         line.put("type", "hello").put("protocol", 1).put("name", hello.name()).put("version", hello.version());
         line.set("capabilities", hello.capabilities().toJson());
-        JSON.writeTree(out, line);
+        LineJson.write(out, line);
         out.writeRaw('\n');
     }
 

@@ -36,6 +36,11 @@ final class StepRules {
         return usedOps;
     }
 
+    /** Records the op of a step that failed the schema, so it still counts as used. */
+    void noteOp(String op) {
+        usedOps.add(op);
+    }
+
     Set<String> checkOps() {
         return checkOps;
     }

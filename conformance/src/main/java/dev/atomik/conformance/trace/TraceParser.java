@@ -92,6 +92,9 @@ public final class TraceParser {
             }
             List<String> schemaProblems = schema.checkStep(node);
             schemaProblems.forEach(p -> problems.add(line, p));
+            if (!schemaProblems.isEmpty() && Ops.all().contains(node.path("op").asText())) {
+                rules.noteOp(node.get("op").asText()); // so requires.ops is not also reported
+            }
             if (schemaProblems.isEmpty()) {
                 steps.add(rules.check(node, steps.size() + 1, line));
             }

@@ -91,6 +91,13 @@ public final class TraceSchema {
         if (shape && "bytes".equals(field)) {
             return "bytes: expected an even number of hex digits without 0x, like \"00ff\"";
         }
+        if (("enum".equals(type) || "anyOf".equals(type)) && field.startsWith("requires.ops[")) {
+            return field + ": unknown op " + m.getInstanceNode();
+        }
+        if ("enum".equals(type) && "expect_error".equals(field)) {
+            return "expect_error: " + m.getInstanceNode() + " is not a code a trace may expect; expected one of "
+                    + new java.util.TreeSet<>(ErrorCodes.EXPECTABLE) + " (TRACE-STEP-1)";
+        }
         if ("enum".equals(type) && "op".equals(field)) {
             return "op: unknown op " + m.getInstanceNode() + "; expected one of " + Ops.all();
         }

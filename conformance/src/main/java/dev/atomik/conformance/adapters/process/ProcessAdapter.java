@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.adapter.Adapter;
 import dev.atomik.conformance.adapter.AdapterFault;
@@ -18,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,8 +40,7 @@ public final class ProcessAdapter implements Adapter {
     /** How long an implementation has to exit after {@code bye} before it is killed (spec: 2 s). */
     static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final JsonFactory FACTORY = LineJson.factory();
 
     private final String commandText;
     private final boolean pipelined;
@@ -226,11 +222,7 @@ public final class ProcessAdapter implements Adapter {
     private void write(ObjectNode request, long id) throws IOException {
         requestsOut.writeStartObject();
         requestsOut.writeNumberField("id", id);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = request.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            requestsOut.writeFieldName(field.getKey());
-            JSON.writeTree(requestsOut, field.getValue());
-        }
+        LineJson.writeMembers(requestsOut, request);
         requestsOut.writeEndObject();
         requestsOut.writeRaw('\n');
     }
@@ -325,6 +317,11 @@ public final class ProcessAdapter implements Adapter {
     /** Whether requests are pipelined (the default) or sent one at a time. */
     public boolean pipelined() {
         return pipelined;
+    }
+
+    /** CPU time the implementation's process has used so far, when the operating system reports it. */
+    public java.util.Optional<Duration> processCpuTime() {
+        return process.info().totalCpuDuration();
     }
 
     /** The last lines the implementation wrote to standard error, oldest first. */

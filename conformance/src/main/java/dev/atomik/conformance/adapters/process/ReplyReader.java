@@ -1,9 +1,5 @@
 package dev.atomik.conformance.adapters.process;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +27,6 @@ final class ReplyReader {
 
     /** Marks the end of standard output: the process closed it, usually by exiting. */
     static final Line END = new Line(null, "end of output");
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final LinkedBlockingQueue<List<Line>> chunks = new LinkedBlockingQueue<>();
     private List<Line> current = List.of();
@@ -140,13 +132,12 @@ final class ReplyReader {
             return new Line(null, "an empty line where a JSON object was expected");
         }
         try {
-            JsonNode node = JSON.readTree(bytes, offset, length);
-            if (node instanceof ObjectNode object) {
+            ObjectNode object = LineJson.readObject(bytes, offset, length);
+            if (object != null) {
                 return new Line(object, null);
             }
-            return new Line(null, "expected one JSON object per line, got "
-                    + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()) + ": "
-                    + excerpt(bytes, offset, length));
+            return new Line(null, "expected one JSON object per line, got " + LineJson.kindOf(bytes, offset, length)
+                    + ": " + excerpt(bytes, offset, length));
         } catch (IOException notJson) {
             return new Line(null, "not a JSON object: " + excerpt(bytes, offset, length));
         }

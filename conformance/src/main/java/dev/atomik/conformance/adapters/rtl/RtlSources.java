@@ -24,8 +24,8 @@ public final class RtlSources {
     }
 
     /**
-     * The {@code rtl/} folder: {@code -Datomik.rtl.dir}, {@code $ATOMIK_RTL_DIR}, or the first
-     * {@code rtl/} holding {@code harness/atomik_harness.v} in the working directory or a parent.
+     * The {@code rtl/} folder: {@code -Datomik.rtl.dir}, {@code $ATOMIK_RTL_DIR},, {@code $ATOMIK_HOME/rtl} (set by the launcher), or the
+     * first {@code rtl/} holding {@code harness/atomik_harness.v} in the working directory or a parent.
      */
     public static Path rtlDir() {
         String configured = System.getProperty(DIR_PROPERTY, System.getenv(DIR_ENV));
@@ -36,6 +36,10 @@ public final class RtlSources {
                         + ") has no harness/atomik_harness.v");
             }
             return dir;
+        }
+        String home = System.getenv("ATOMIK_HOME");   // set by the ./atomik launcher
+        if (home != null && Files.isRegularFile(Path.of(home, "rtl/harness/atomik_harness.v"))) {
+            return Path.of(home, "rtl").toAbsolutePath();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("rtl/harness/atomik_harness.v"))) {

@@ -30,7 +30,8 @@ class TestbenchGeneratorTest {
             + "\"read\",\"swap\",\"check\"],\"nodes\":1},\"origin\":{\"kind\":\"handwritten\"}}\n";
     private static final String STEPS = "{\"op\":\"init\",\"kind\":\"context\",\"width\":32}\n"
             + "{\"op\":\"load\",\"value\":\"0xCAFEBABE\"}\n"
-            + "{\"op\":\"accum\",\"delta\":\"0x14530451\"}\n"
+            + "{\"op\":\"accum\",\"delta\":\"0xFF\"}\n"
+            + "{\"op\":\"accum\",\"delta\":\"0x145304AE\"}\n"
             + "{\"op\":\"read\",\"expect\":\"0xdeadbeef\"}\n"
             + "{\"op\":\"swap\",\"expect\":\"0xDEADBEEF\"}\n"
             + "{\"op\":\"check\",\"expect\":{\"cells\":[{\"state\":\"0xdeadbeef\",\"count\":\"0x0\"}]}}\n";
@@ -79,12 +80,13 @@ class TestbenchGeneratorTest {
     void passesOnTheReferenceCore() throws Exception {
         Run run = simulate(TestbenchGenerator.generate(trace(HEADER + STEPS)), "atomik_core", RtlSources.referenceCore());
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.output().contains("PASS context/hw-tb: 6 steps"), run.output());
+        assertTrue(run.output().contains("PASS context/hw-tb: 7 steps"), run.output());
     }
 
     @Test
     void failsOnABrokenCoreNamingTheFirstBadStep() throws Exception {
-        // The reference core with ACCUM turned into OR: breaks CTX-ACCUM-1 at the read on line 5.
+        // The reference core with ACCUM turned into OR: breaks CTX-ACCUM-1 at the read on line 6
+        // (0xFF | 0x145304AE differs from 0xFF ^ 0x145304AE).
         String broken = Files.readString(RtlSources.referenceCore())
                 .replace("module atomik_core", "module accum_or_core")
                 .replace("acc_word[addr] <= acc_word[addr] ^ value;", "acc_word[addr] <= acc_word[addr] | value;");
@@ -92,7 +94,7 @@ class TestbenchGeneratorTest {
         Files.writeString(core, broken);
         Run run = simulate(TestbenchGenerator.generate(trace(HEADER + STEPS)), "accum_or_core", core);
         assertEquals(1, run.status(), run.output());
-        assertTrue(run.output().contains("FAIL context/hw-tb step 4 (trace line 5)"), run.output());
+        assertTrue(run.output().contains("FAIL context/hw-tb step 5 (trace line 6)"), run.output());
         assertTrue(run.output().contains("expected 0x00000000deadbeef"), run.output());
     }
 

@@ -1,0 +1,131 @@
+package dev.atomik.conformance.tck;
+
+import dev.atomik.conformance.adapter.Adapter;
+import dev.atomik.conformance.runner.AdapterSession;
+import dev.atomik.conformance.runner.LoadedTrace;
+import dev.atomik.conformance.runner.Runner;
+import dev.atomik.conformance.runner.TraceLoader;
+import dev.atomik.conformance.runner.TraceResult;
+import dev.atomik.conformance.trace.TraceParser;
+import dev.atomik.spec.Clause;
+import dev.atomik.spec.ClauseIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The golden suite as JUnit 5 tests, for Java implementations (TCK style, after the Reactive Streams
+ * TCK): extend this class in your test sources, return your implementation from
+ * {@link #createAdapter()}, and every trace becomes one dynamic test named
+ * {@code required context/load-read [CTX-LOAD-1, CTX-READ-1]}.
+ *
+ * <pre>{@code
+ * class MyImplementationTck extends AtomikTck {
+ *     protected Adapter createAdapter() { return new MyAdapter(); }
+ * }
+ * }</pre>
+ *
+ * <p>Verdicts follow conformance/INTERPRETING.md: a trace the adapter's capabilities exclude is
+ * <em>aborted</em> (JUnit's skip) with the missing capability as the message; a failing step is an
+ * {@link org.opentest4j.AssertionFailedError} carrying expected and actual (IDEs show the diff);
+ * an adapter fault or malformed trace is a {@link TraceError}. When a test fails, the message names
+ * the step and the clauses: read those clauses in spec/ to see what the implementation must do.
+ *
+ * <p>The traces folder is {@link #tracesDirectory()}: the system property {@code atomik.traces}, else
+ * {@code conformance/traces} in the nearest folder above the working directory that has one.
+ */
+public abstract class AtomikTck {
+
+    /** A fresh implementation; called once, and again after any fault. */
+    protected abstract Adapter createAdapter();
+
+    /** Where the traces are. */
+    protected Path tracesDirectory() {
+        String property = System.getProperty("atomik.traces");
+        if (property != null) {
+            return Path.of(property);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path traces = dir.resolve("conformance/traces");
+            if (Files.isDirectory(traces)) {
+                return traces;
+            }
+        }
+        throw new IllegalStateException("no conformance/traces folder above " + Path.of("").toAbsolutePath()
+                + "; set -Datomik.traces=DIR or override tracesDirectory()");
+    }
+
+    /** Only traces whose id matches this glob or substring (null: all); property {@code atomik.filter}. */
+    protected String traceFilter() {
+        return System.getProperty("atomik.filter");
+    }
+
+    /** Per-step reply timeout. */
+    protected Duration perStepTimeout() {
+        return Duration.ofSeconds(5);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldenTraces() throws IOException {
+        List<LoadedTrace> traces = new TraceLoader(TraceParser.withSpec()).load(tracesDirectory(), traceFilter());
+        if (traces.isEmpty()) {
+            // An empty run is an error, never a pass (spec/trace-format.md, "Statuses").
+            return Stream.of(DynamicTest.dynamicTest("no trace found", () -> {
+                throw new TraceError("no trace in " + tracesDirectory() + " matches filter " + traceFilter());
+            }));
+        }
+        ClauseIndex clauses = ClauseIndex.load();
+        Runner runner = new Runner();
+        AdapterSession session = new AdapterSession(getClass().getSimpleName(), this::createAdapter, perStepTimeout());
+        return traces.stream()
+                .map(t -> DynamicTest.dynamicTest(displayName(t, clauses), t.file().toUri(),
+                        () -> TckVerdict.assertPassed(runner.runTrace(t, session))))
+                .onClose(session::close);
+    }
+
+    /** {@code required context/load-read [CTX-LOAD-1, CTX-READ-1]}: strength, id, clauses. */
+    static String displayName(LoadedTrace t, ClauseIndex index) {
+        if (t.isMalformed()) {
+            return "malformed " + t.id();
+        }
+        List<String> ids = t.trace().header().clauses();
+        boolean required = ids.stream().map(index::get)
+                .anyMatch(c -> c.isPresent() && c.get().strength() == Clause.Strength.MUST);
+        return (required ? "required " : "optional ") + t.id() + " [" + String.join(", ", ids) + "]";
+    }
+
+    /** Shown as a JUnit error (not a failure): the adapter faulted or the trace is malformed. */
+    public static final class TraceError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TraceError(String message) {
+            super(message);
+        }
+    }
+
+    /** Maps a {@link TraceResult} to JUnit's outcome. */
+    static final class TckVerdict {
+        private TckVerdict() {
+        }
+
+        static void assertPassed(TraceResult r) {
+            String clauses = " [" + String.join(", ", r.clauses()) + "]";
+            switch (r.status()) {
+                case PASS:
+                    return;
+                case SKIP:
+                    throw new org.opentest4j.TestAbortedException("skipped: " + r.reason());
+                case FAIL:
+                    throw new org.opentest4j.AssertionFailedError(r.id() + ": " + r.describe() + clauses,
+                            r.expected(), r.actual());
+                default:
+                    throw new TraceError(r.id() + ": " + r.describe() + clauses);
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.atomik.model.proof;
+
+import de.uka.ilkd.key.control.DefaultUserInterfaceControl;
+import de.uka.ilkd.key.control.KeYEnvironment;
+import de.uka.ilkd.key.java.abstraction.KeYJavaType;
+import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.logic.op.IProgramMethod;
+import de.uka.ilkd.key.proof.Proof;
+import de.uka.ilkd.key.proof.Statistics;
+import de.uka.ilkd.key.proof.io.ProblemLoaderException;
+import de.uka.ilkd.key.settings.ChoiceSettings;
+import de.uka.ilkd.key.settings.ProofSettings;
+import de.uka.ilkd.key.settings.StrategySettings;
+import de.uka.ilkd.key.speclang.Contract;
+import de.uka.ilkd.key.speclang.FunctionalOperationContract;
+import de.uka.ilkd.key.strategy.StrategyProperties;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * KeY 2.12.3 driven headless: load the model's source folder once, list the JML contracts of the
+ * model's own types, prove each with a fixed automatic strategy and a step budget.
+ */
+final class KeyProver implements AutoCloseable {
+    /** The package whose contracts are ours; everything else KeY lists (java.lang.*) is the JDK model. */
+    static final String MODEL_PACKAGE = "dev.atomik.model";
+
+    /**
+     * Taclet options fixed before loading (they are read when the environment is built). Java
+     * semantics for int and long: + - * wrap modulo 2^32 / 2^64 exactly as the JVM does, so a proof
+     * is about the program that runs, and every contract that speaks of a count + 1 needs a
+     * precondition that excludes the wrap (spec/trust-ledger.md). The rest are KeY's defaults,
+     * written down so that a user's ~/.key settings cannot change what the build proves.
+     */
+    static final Map<String, String> TACLET_OPTIONS = Map.of(
+            "intRules", "intRules:javaSemantics",
+            "runtimeExceptions", "runtimeExceptions:ban",
+            "initialisation", "initialisation:disableStaticInitialisation",
+            "assertions", "assertions:safe",
+            "JavaCard", "JavaCard:off",
+            "Strings", "Strings:on");
+
+    /** Wall-clock cap per obligation on top of the step budget, so that no proof can hang the build. */
+    static final long TIMEOUT_MILLIS = 180_000;
+
+    private final KeYEnvironment<DefaultUserInterfaceControl> env;
+    final double loadSeconds;
+
+    private KeyProver(KeYEnvironment<DefaultUserInterfaceControl> env, double loadSeconds) {
+        this.env = env;
+        this.loadSeconds = loadSeconds;
+    }
+
+    /** Loads every .java file under {@code sourceFolder} (and nothing else: no class path). */
+    static KeyProver load(Path sourceFolder) throws KeyLoadException {
+        ChoiceSettings choices = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
+        Map<String, String> merged = new HashMap<>(choices.getDefaultChoices());
+        merged.putAll(TACLET_OPTIONS);
+        choices.setDefaultChoices(merged);
+        long start = System.nanoTime();
+        try {
+            KeYEnvironment<DefaultUserInterfaceControl> env = KeYEnvironment.load(sourceFolder.toFile(), null, null, null);
+            return new KeyProver(env, (System.nanoTime() - start) / 1e9);
+        } catch (ProblemLoaderException | RuntimeException e) {
+            throw new KeyLoadException("KeY could not load " + sourceFolder + ": " + LoadErrors.describe(e));
+        }
+    }
+
+    /** The taclet options the loaded environment actually uses (checked by the test, written to the report). */
+    Map<String, String> activeChoices() {
+        return new HashMap<>(env.getInitConfig().getSettings().getChoiceSettings().getDefaultChoices());
+    }
+
+    /**
+     * Every spec case of every method declared in the model's package, in a stable order. Contracts
+     * that a model class only inherits from the JDK model (Throwable's, for AtomikError) are not
+     * ours and are listed separately by {@link #inheritedContracts()}.
+     */
+    List<Obligation> obligations() {
+        List<Contract> ours = new ArrayList<>();
+        for (KeYJavaType type : env.getJavaInfo().getAllKeYJavaTypes()) {
+            if (!inModel(type)) {
+                continue;
+            }
+            for (IObserverFunction target : env.getSpecificationRepository().getContractTargets(type)) {
+                for (Contract c : env.getSpecificationRepository().getContracts(type, target)) {
+                    if (declaredInModel(c)) {
+                        ours.add(c);
+                    }
+                }
+            }
+        }
+        ours.sort(Comparator.comparing(Contract::getName));
+        return name(ours);
+    }
+
+    /** KeY names of contracts that model types inherit from library types (not proved here). */
+    List<String> inheritedContracts() {
+        List<String> names = new ArrayList<>();
+        for (KeYJavaType type : env.getJavaInfo().getAllKeYJavaTypes()) {
+            if (!inModel(type)) {
+                continue;
+            }
+            for (IObserverFunction target : env.getSpecificationRepository().getContractTargets(type)) {
+                for (Contract c : env.getSpecificationRepository().getContracts(type, target)) {
+                    if (!declaredInModel(c)) {
+                        names.add(c.getName());
+                    }
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static boolean inModel(KeYJavaType type) {
+        String name = type.getFullName();
+        return name.startsWith(MODEL_PACKAGE + ".") && name.indexOf('.', MODEL_PACKAGE.length() + 1) < 0;
+    }
+
+    private static boolean declaredInModel(Contract c) {
+        if (!inModel(c.getTarget().getContainerType())) {
+            return false;
+        }
+        return !(c instanceof FunctionalOperationContract)
+                || inModel(((FunctionalOperationContract) c).getSpecifiedIn());
+    }
+
+    /** Gives each contract its obligation id; see {@link Obligation}. */
+    private static List<Obligation> name(List<Contract> contracts) {
+        Map<String, Integer> perKind = new HashMap<>();
+        List<String[]> parts = new ArrayList<>();
+        for (Contract c : contracts) {
+            String cls = simpleName(c.getTarget().getContainerType().getFullName());
+            String method = methodName(c.getTarget());
+            List<String> params = paramTypes(c.getTarget());
+            String kind = kind(c);
+            parts.add(new String[] {cls, method, String.join(",", params), kind});
+        }
+        Map<String, java.util.Set<String>> signatures = new HashMap<>();
+        for (String[] p : parts) {
+            signatures.computeIfAbsent(p[0] + "#" + p[1], k -> new java.util.TreeSet<>()).add(p[2]);
+        }
+        for (String[] p : parts) {
+            perKind.merge(base(p, signatures), 1, Integer::sum);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        List<Obligation> out = new ArrayList<>();
+        for (int i = 0; i < contracts.size(); i++) {
+            String[] p = parts.get(i);
+            String base = base(p, signatures);
+            int n = seen.merge(base, 1, Integer::sum);
+            String id = perKind.get(base) > 1 ? base + "_" + n : base;
+            List<String> params = p[2].isEmpty() ? List.of() : List.of(p[2].split(","));
+            out.add(new Obligation(id, p[0], p[1], params, p[3], contracts.get(i).getName(), contracts.get(i)));
+        }
+        return out;
+    }
+
+    private static String base(String[] p, Map<String, java.util.Set<String>> signatures) {
+        boolean overloaded = signatures.get(p[0] + "#" + p[1]).size() > 1;
+        String params = p[2].isEmpty() ? "void" : p[2].replace("[]", "Array").replace(',', '_');
+        return p[0] + "_" + p[1] + (overloaded ? "_" + params : "") + "_" + p[3];
+    }
+
+    private static String kind(Contract c) {
+        String name = c.getName();
+        if (name.contains("exceptional_behavior")) {
+            return "exceptional";
+        }
+        if (name.contains("normal_behavior")) {
+            return "normal";
+        }
+        return c instanceof FunctionalOperationContract ? "behavior" : "dependency";
+    }
+
+    private static String methodName(IObserverFunction target) {
+        String name = target instanceof IProgramMethod ? ((IProgramMethod) target).getName() : target.name().toString();
+        int colons = name.lastIndexOf("::");
+        return colons >= 0 ? name.substring(colons + 2) : name;
+    }
+
+    private static List<String> paramTypes(IObserverFunction target) {
+        List<String> types = new ArrayList<>();
+        for (KeYJavaType t : target.getParamTypes()) {
+            types.add(simpleName(t.getFullName()));
+        }
+        return types;
+    }
+
+    static String simpleName(String fullName) {
+        int dot = fullName.lastIndexOf('.');
+        return dot < 0 ? fullName : fullName.substring(dot + 1);
+    }
+
+    /**
+     * Proves one obligation with the automatic strategy: callees by their contracts (modular),
+     * loops by their invariants, non-linear arithmetic by the definitions of the operators only.
+     */
+    ProofResult prove(Obligation o, List<String> clauses, int maxSteps) {
+        long start = System.nanoTime();
+        Proof proof = null;
+        try {
+            proof = env.createProof(o.contract().createProofObl(env.getInitConfig(), o.contract()));
+            StrategySettings settings = proof.getSettings().getStrategySettings();
+            StrategyProperties sp = settings.getActiveStrategyProperties();
+            sp.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
+            sp.setProperty(StrategyProperties.LOOP_OPTIONS_KEY, StrategyProperties.LOOP_INVARIANT);
+            sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
+            sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
+            sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_OFF);
+            sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_DEFAULT);
+            settings.setActiveStrategyProperties(sp);
+            settings.setMaxSteps(maxSteps);
+            settings.setTimeout(TIMEOUT_MILLIS);
+            proof.setActiveStrategy(proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp));
+            env.getProofControl().startAndWaitForAutoMode(proof);
+            Statistics stats = proof.getStatistics();
+            int open = proof.openGoals().size();
+            String status = proof.closed() ? ProofResult.CLOSED : ProofResult.OPEN;
+            String detail = proof.closed() ? "" : open + " open goal(s) after " + stats.totalRuleApps + " rule applications";
+            return new ProofResult(o, clauses, status, proof.countNodes(), stats.totalRuleApps, open, maxSteps,
+                    seconds(start), detail);
+        } catch (Exception | StackOverflowError e) {
+            return new ProofResult(o, clauses, ProofResult.ERROR, 0, 0, 0, maxSteps, seconds(start),
+                    LoadErrors.describe(e));
+        } finally {
+            if (proof != null) {
+                proof.dispose();
+            }
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    @Override
+    public void close() {
+        env.dispose();
+    }
+
+    /** Obligation ids by signature, for tests and the registry check. */
+    static Map<String, Obligation> byId(List<Obligation> obligations) {
+        Map<String, Obligation> map = new LinkedHashMap<>();
+        for (Obligation o : obligations) {
+            map.put(o.id(), o);
+        }
+        return map;
+    }
+}
