@@ -41,56 +41,69 @@ module atomik_core #(
     assign cap_depth = DEPTH;
     assign cap_ops   = 16'h00ff;   // ops 0..7
 
+    // Context storage. Reset clears only the `live` bits: a context whose bit is 0 reads as
+    // R = A = C = 0 (CTX-INIT-1), so the arrays themselves need no reset and can map to block RAM.
     reg [WIDTH-1:0]   ref_word [0:DEPTH-1];
     reg [WIDTH-1:0]   acc_word [0:DEPTH-1];
     reg [COUNT_W-1:0] count    [0:DEPTH-1];
+    reg [DEPTH-1:0]   live;
 
+    wire               live_a  = live[addr];
+    wire               live_b  = live[addr_b];
+    wire [WIDTH-1:0]   cur_ref = live_a ? ref_word[addr] : {WIDTH{1'b0}};
+    wire [WIDTH-1:0]   cur_acc = live_a ? acc_word[addr] : {WIDTH{1'b0}};
+    wire [COUNT_W-1:0] cur_cnt = live_a ? count[addr]    : {COUNT_W{1'b0}};
+    wire [WIDTH-1:0]   src_acc = live_b ? acc_word[addr_b] : {WIDTH{1'b0}};
+    wire [COUNT_W-1:0] src_cnt = live_b ? count[addr_b]    : {COUNT_W{1'b0}};
     wire [WIDTH-1:0]   value   = data_in[WIDTH-1:0];
-    wire [WIDTH-1:0]   state   = ref_word[addr] ^ acc_word[addr];
-    wire [WIDTH-1:0]   src_acc = acc_word[addr_b];
-    wire [COUNT_W-1:0] src_cnt = count[addr_b];
+    wire [WIDTH-1:0]   state   = cur_ref ^ cur_acc;
     // Zero-extended to the 64-bit data_out (assignment widens without a zero-width replication).
     wire [63:0]        state64 = state;
-    wire [63:0]        count64 = count[addr];
+    wire [63:0]        count64 = cur_cnt;
 
-    integer i;
+    wire writes = in_valid && rst_n && (op == OP_LOAD || op == OP_ACCUM || op == OP_SWAP
+                                        || op == OP_SWAP_SET || op == OP_MERGE);
+
+    // Next contents of the addressed context for each writing op.
+    reg [WIDTH-1:0]   next_ref;
+    reg [WIDTH-1:0]   next_acc;
+    reg [COUNT_W-1:0] next_cnt;
+    always @(*) begin
+        next_ref = cur_ref;
+        next_acc = cur_acc;
+        next_cnt = cur_cnt;
+        case (op)
+            OP_LOAD:     begin next_ref = value; next_acc = {WIDTH{1'b0}}; next_cnt = {COUNT_W{1'b0}}; end
+            OP_ACCUM:    begin next_acc = cur_acc ^ value; next_cnt = cur_cnt + 1'b1; end
+            OP_SWAP:     begin next_ref = state; next_acc = {WIDTH{1'b0}}; next_cnt = {COUNT_W{1'b0}}; end
+            OP_SWAP_SET: begin next_ref = value; next_acc = {WIDTH{1'b0}}; next_cnt = {COUNT_W{1'b0}}; end
+            // src_* are read before the edge, so MERGE a<-a clears A and doubles C (CTX-MERGE-1).
+            OP_MERGE:    begin next_acc = cur_acc ^ src_acc; next_cnt = cur_cnt + src_cnt; end
+            default: ;
+        endcase
+    end
+
+    always @(posedge clk) begin
+        if (writes) begin
+            ref_word[addr] <= next_ref;
+            acc_word[addr] <= next_acc;
+            count[addr]    <= next_cnt;
+        end
+    end
+
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
-            for (i = 0; i < DEPTH; i = i + 1) begin
-                ref_word[i] <= {WIDTH{1'b0}};
-                acc_word[i] <= {WIDTH{1'b0}};
-                count[i]    <= {COUNT_W{1'b0}};
-            end
+            live      <= {DEPTH{1'b0}};
             out_valid <= 1'b0;
             data_out  <= 64'd0;
         end else begin
             out_valid <= in_valid;   // exactly one out_valid per accepted op, NOP included
             data_out  <= 64'd0;
+            if (writes) live[addr] <= 1'b1;
             if (in_valid) begin
                 case (op)
-                    OP_LOAD: begin
-                        ref_word[addr] <= value;
-                        acc_word[addr] <= {WIDTH{1'b0}};
-                        count[addr]    <= {COUNT_W{1'b0}};
-                    end
-                    OP_ACCUM: begin
-                        acc_word[addr] <= acc_word[addr] ^ value;
-                        count[addr]    <= count[addr] + 1'b1;
-                    end
-                    OP_READ:  data_out <= state64;
-                    OP_SWAP, OP_SWAP_SET: begin
-                        data_out       <= state64;
-                        ref_word[addr] <= (op == OP_SWAP) ? state : value;
-                        acc_word[addr] <= {WIDTH{1'b0}};
-                        count[addr]    <= {COUNT_W{1'b0}};
-                    end
-                    OP_COUNT: data_out <= count64;
-                    OP_MERGE: begin
-                        // Reads the source before the edge, so MERGE a<-a clears A and doubles C
-                        // (CTX-MERGE-1).
-                        acc_word[addr] <= acc_word[addr] ^ src_acc;
-                        count[addr]    <= count[addr] + src_cnt;
-                    end
+                    OP_READ, OP_SWAP, OP_SWAP_SET: data_out <= state64;
+                    OP_COUNT:                      data_out <= count64;
                     default: ;
                 endcase
             end

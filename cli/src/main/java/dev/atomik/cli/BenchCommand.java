@@ -52,14 +52,20 @@ final class BenchCommand implements Callable<Integer> {
     boolean checkFloors;
 
     @Override
-    public Integer call() throws IOException, AdapterFault {
+    public Integer call() throws IOException {
         if (copies < 1 || batches < 1 || warmup < 0 || serialCopies < 1) {
             throw new UsageException("--copies, --batches and --serial-copies must be at least 1, --warmup at least 0");
         }
         PrintStream out = System.out;
         Bench.Options options = new Bench.Options(TracesDir.resolve(traces), process, copies, warmup, batches,
                 serialCopies, 5, 10);
-        ObjectNode report = Bench.run(options, System.err);
+        ObjectNode report;
+        try {
+            report = Bench.run(options, System.err);
+        } catch (AdapterFault fault) {
+            System.err.println("atomik: bench: the process adapter faulted: " + fault.getMessage());
+            return ExitCode.HARNESS;
+        }
         print(report, out);
         if (json != null) {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);

@@ -10,9 +10,8 @@ package dev.atomik.model;
  * <p>The node keeps its own sparse slot arrays rather than wrapping a {@link DeltaStream}: a
  * stream issues a seq only through ACCUM, which also changes the local accumulator, whereas a put
  * must LOAD locally and still issue the next seq (REP-CACHE-1). Plain arrays also keep every
- * contract about fields of this class only, which is what KeY proves automatically. Slots past
- * {@code used} are kept zero, so a key never touched reads 0 (STR-SPARSE-1) and a freshly
- * allocated slot needs no initialisation.
+ * contract about fields of this class only, which is what KeY proves automatically. A key never
+ * touched has no slot and reads 0 (STR-SPARSE-1); a slot is zeroed when it is allocated.
  */
 public final class CacheNode {
     public static final int DEFAULT_KEYS = 1024;
@@ -29,14 +28,12 @@ public final class CacheNode {
     //@ public invariant 0 <= id;
     //@ public invariant 1 <= width && width <= 64;
     //@ public invariant width == 64 ==> mask == -1L;
-    //@ public invariant width < 64 ==> mask == (1L << width) - 1L;
+    //@ public invariant width < 64 ==> mask == (long) ((1L << width) - 1L);
     //@ public invariant refs.length == keys.length && accs.length == keys.length;
     //@ public invariant keys != refs && keys != accs && refs != accs;
     //@ public invariant 0 <= used && used <= keys.length;
     //@ public invariant (\forall int i; 0 <= i && i < used; 0 <= keys[i] && keys[i] <= 4294967295L);
     //@ public invariant (\forall int i; 0 <= i && i < used; (\forall int j; i < j && j < used; keys[i] != keys[j]));
-    //@ public invariant (\forall int i; 0 <= i && i < keys.length; (refs[i] & mask) == refs[i] && (accs[i] & mask) == accs[i]);
-    //@ public invariant (\forall int i; used <= i && i < keys.length; refs[i] == 0 && accs[i] == 0);
     //@ public invariant 0 <= lastSeq && lastSeq <= 4294967295L;
 
     /** Clauses: VAL-WIDTH-1, REP-CACHE-1. A node with the default key capacity. */
@@ -49,14 +46,17 @@ public final class CacheNode {
       @   requires 0 <= id && 1 <= width && width <= 64 && capacity >= 1;
       @   ensures this.id == id && this.width == width && used == 0 && lastSeq == 0;
       @   ensures keys.length == capacity;
+      @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires width < 1 || width > 64;
       @   signals_only AtomikError;
       @   signals (AtomikError e) e.code == ErrorCode.BAD_WIDTH;
+      @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires 1 <= width && width <= 64 && (id < 0 || capacity < 1);
       @   signals_only AtomikError;
       @   signals (AtomikError e) e.code == ErrorCode.BAD_SIZE;
+      @   assignable \nothing;
       @*/
     public CacheNode(int id, int width, int capacity) {
         Width.check(width);
@@ -94,17 +94,14 @@ public final class CacheNode {
         return -1;
     }
 
-    /**
-     * The slot of a valid key, allocating it when absent; the caller checked there is room. A new
-     * slot is already zero (class invariant), so only its key is written.
-     */
+    /** Clauses: STR-SPARSE-1, STR-CAP-1. The slot of a valid key, allocated (zeroed) when absent; the caller checked there is room. */
     /*@ private normal_behavior
       @   requires 0 <= key && key <= 4294967295L;
       @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
       @   ensures 0 <= \result && \result < used && keys[\result] == key;
-      @   ensures used == \old(used) || (used == \old(used) + 1 && \result == \old(used));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   assignable used, keys[used];
+      @   ensures (used == \old(used) && \result < used)
+      @        || (used == \old(used) + 1 && \result == \old(used) && refs[\result] == 0 && accs[\result] == 0);
+      @   assignable used, keys[used], refs[used], accs[used];
       @*/
     private int slotFor(long key) {
         int slot = find(key);
@@ -113,6 +110,8 @@ public final class CacheNode {
         }
         slot = used;
         keys[slot] = key;
+        refs[slot] = 0L;
+        accs[slot] = 0L;
         used = used + 1;
         return slot;
     }
@@ -127,12 +126,13 @@ public final class CacheNode {
       @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
       @   ensures \result != null && \fresh(\result);
       @   ensures \result.addr == key && lastSeq == \old(lastSeq) + 1 && \result.seq == lastSeq;
+      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) == key ==>
+      @              \result.delta == (\old(refs[i]) ^ \old(accs[i]) ^ (value & mask)));
+      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) != key) ==> \result.delta == (value & mask);
       @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
-      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
-      @              refs[i] == (value & mask) && accs[i] == 0
-      @              && \result.delta == (\old(refs[i]) ^ \old(accs[i]) ^ (value & mask)));
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> refs[i] == (value & mask) && accs[i] == 0);
       @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != key ==>
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != key ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
       @   assignable used, keys[*], refs[*], accs[*], lastSeq;
       @ also public exceptional_behavior
@@ -181,12 +181,13 @@ public final class CacheNode {
       @   requires (\exists int i; 0 <= i && i < used; keys[i] == message.addr) || used < keys.length;
       @   ensures (\exists int i; 0 <= i && i < used; keys[i] == message.addr);
       @   ensures (\forall int i; 0 <= i && i < used; keys[i] == message.addr ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == (\old(accs[i]) ^ (message.delta & mask)));
+      @              refs[i] == (i < \old(used) ? \old(refs[i]) : 0)
+      @              && accs[i] == ((i < \old(used) ? \old(accs[i]) : 0) ^ (message.delta & mask)));
       @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != message.addr ==>
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != message.addr ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
       @   ensures lastSeq == \old(lastSeq);
-      @   assignable used, keys[*], accs[*];
+      @   assignable used, keys[*], refs[*], accs[*];
       @ also public exceptional_behavior
       @   requires 0 <= message.addr && message.addr <= 4294967295L && used == keys.length;
       @   requires (\forall int i; 0 <= i && i < used; keys[i] != message.addr);
@@ -234,12 +235,13 @@ public final class CacheNode {
     /*@ public normal_behavior
       @   requires 0 <= key && key <= 4294967295L;
       @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
+      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) == key ==>
+      @              \result == (\old(refs[i]) ^ \old(accs[i])));
+      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) != key) ==> \result == 0;
       @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
-      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
-      @              refs[i] == (value & mask) && accs[i] == 0
-      @              && \result == (\old(refs[i]) ^ \old(accs[i])));
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> refs[i] == (value & mask) && accs[i] == 0);
       @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != key ==>
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != key ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
       @   ensures lastSeq == \old(lastSeq);
       @   assignable used, keys[*], refs[*], accs[*];
@@ -279,7 +281,7 @@ public final class CacheNode {
       @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
       @              refs[i] == (value & mask) && accs[i] == 0);
       @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < keys.length; keys[i] != key ==>
+      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != key ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
       @   ensures lastSeq == \old(lastSeq);
       @   assignable used, keys[*], refs[*], accs[*];

@@ -69,9 +69,9 @@ public final class Bench {
         List<String> command = options.processCommand() == null ? servedModelCommand()
                 : CommandLineSplitter.split(options.processCommand());
         Supplier<Adapter> pipelined = () -> ProcessAdapter.start(command, RepoRoot.find(), true,
-                ProcessAdapter.DEFAULT_HANDSHAKE_TIMEOUT);
+                ProcessAdapter.handshakeTimeout());
         Supplier<Adapter> serial = () -> ProcessAdapter.start(command, RepoRoot.find(), false,
-                ProcessAdapter.DEFAULT_HANDSHAKE_TIMEOUT);
+                ProcessAdapter.handshakeTimeout());
 
         Capabilities caps;
         try (Adapter probe = pipelined.get()) {

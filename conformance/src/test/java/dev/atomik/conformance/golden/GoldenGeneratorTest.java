@@ -23,11 +23,11 @@ class GoldenGeneratorTest {
         String text = render(TraceBuilder.trace("test", "context/t", "LOAD then READ.", "CTX-LOAD-1")
                 .context(8).load(0, 0x1ff).read(0).build());
         String[] lines = text.split("\n");
-        assertEquals(3, lines.length);
+        assertEquals(4, lines.length);
         assertTrue(lines[0].contains("\"requires\":{\"kind\":\"context\",\"widths\":[8],\"contexts\":1,"
                 + "\"ops\":[\"init\",\"load\",\"read\"],\"nodes\":1}"), lines[0]);
         assertTrue(lines[0].endsWith("\"origin\":{\"kind\":\"generated\",\"generator\":\"golden/test\",\"seed\":\"0x0\"}}"), lines[0]);
-        assertEquals("{\"op\":\"read\",\"expect\":\"0xff\"}", lines[2], "VAL-MASK-1 masks 0x1ff to 0xff at width 8");
+        assertEquals("{\"op\":\"read\",\"expect\":\"0xff\"}", lines[3], "VAL-MASK-1 masks 0x1ff to 0xff at width 8");
     }
 
     @Test

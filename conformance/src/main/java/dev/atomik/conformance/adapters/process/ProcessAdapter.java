@@ -37,6 +37,11 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessAdapter implements Adapter {
     /** Below the runner's own backstop (per-step timeout plus 2 s), so a slow start is reported as HANDSHAKE. */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(6);
+
+    /** The handshake timeout: the system property {@code atomik.handshake.seconds}, else the default. */
+    public static Duration handshakeTimeout() {
+        return Duration.ofSeconds(Long.getLong("atomik.handshake.seconds", DEFAULT_HANDSHAKE_TIMEOUT.toSeconds()));
+    }
     /** How long an implementation has to exit after {@code bye} before it is killed (spec: 2 s). */
     static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 

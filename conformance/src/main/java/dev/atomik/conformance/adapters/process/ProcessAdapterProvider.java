@@ -24,6 +24,6 @@ public final class ProcessAdapterProvider implements AdapterProvider {
     @Override
     public Adapter open(String argument) {
         return ProcessAdapter.start(CommandLineSplitter.split(argument), RepoRoot.find(), true,
-                ProcessAdapter.DEFAULT_HANDSHAKE_TIMEOUT);
+                ProcessAdapter.handshakeTimeout());
     }
 }

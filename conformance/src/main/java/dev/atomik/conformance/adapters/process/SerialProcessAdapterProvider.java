@@ -23,6 +23,6 @@ public final class SerialProcessAdapterProvider implements AdapterProvider {
     @Override
     public Adapter open(String argument) {
         return ProcessAdapter.start(CommandLineSplitter.split(argument), RepoRoot.find(), false,
-                ProcessAdapter.DEFAULT_HANDSHAKE_TIMEOUT);
+                ProcessAdapter.handshakeTimeout());
     }
 }
