@@ -1,7 +1,7 @@
 package dev.atomik.model;
 
 /** A failed operation; {@link #code} is one of {@link ErrorCode}. The operation changed nothing (ERR-ATOMIC-1). */
-public final class AtomikError extends RuntimeException {
+public final /*@ spec_java_math @*/ class AtomikError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** One of the {@link ErrorCode} constants. */

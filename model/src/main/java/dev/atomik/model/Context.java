@@ -4,7 +4,7 @@ package dev.atomik.model;
  * One ATOMiK context: a W-bit reference, a W-bit accumulator and a delta count (spec/context.md).
  * The state is reference XOR accumulator; it is reconstructed on READ, never stored.
  */
-public final class Context {
+public final /*@ spec_java_math @*/ class Context {
     private /*@ spec_public @*/ final int width;
     private /*@ spec_public @*/ final long mask;
     private /*@ spec_public @*/ long reference;
@@ -28,12 +28,15 @@ public final class Context {
       @   assignable \nothing;
       @*/
     public Context(int width) {
-        Width.check(width);
-        this.width = width;
-        this.mask = Width.maskOf(width);
+        // KeY requires the class invariant even when a constructor throws, so the fields get legal
+        // placeholder values before the check; the half-built object is never reachable.
+        int legal = width >= Width.MIN && width <= Width.MAX ? width : Width.MIN;
+        this.width = legal;
+        this.mask = Width.maskOf(legal);
         this.reference = 0L;
         this.accumulator = 0L;
         this.deltaCount = 0L;
+        Width.check(width);
     }
 
     /** Clauses: CTX-LOAD-1, VAL-MASK-1. */

@@ -5,7 +5,7 @@ package dev.atomik.model;
  * big-endian bytes (spec/wire.md). u32 fields are held in a long so that every u32 value is
  * representable without sign tricks.
  */
-public final class DeltaMessage {
+public final /*@ spec_java_math @*/ class DeltaMessage {
     /** Encoded length in bytes (WIRE-LEN-1). */
     public static final int LENGTH = 16;
     /** Largest u32 value, 2^32 − 1. */
@@ -30,12 +30,15 @@ public final class DeltaMessage {
       @   assignable \nothing;
       @*/
     public DeltaMessage(long addr, long delta, long seq) {
-        if (addr < 0 || addr > U32_MAX || seq < 1 || seq > U32_MAX) {
+        // KeY requires the class invariant even when a constructor throws, so the fields get legal
+        // placeholder values before the check; the half-built object is never reachable.
+        boolean valid = addr >= 0 && addr <= U32_MAX && seq >= 1 && seq <= U32_MAX;
+        this.addr = valid ? addr : 0L;
+        this.delta = delta;
+        this.seq = valid ? seq : 1L;
+        if (!valid) {
             throw new AtomikError(ErrorCode.VALUE_OUT_OF_RANGE);
         }
-        this.addr = addr;
-        this.delta = delta;
-        this.seq = seq;
     }
 
     /**
@@ -121,10 +124,10 @@ public final class DeltaMessage {
      */
     /*@ private normal_behavior
       @   requires in != null && 0 <= offset && offset + 4 <= in.length;
-      @   ensures \result == (in[offset] < 0 ? in[offset] + 256 : in[offset]) * 16777216
-      @                    + (in[offset + 1] < 0 ? in[offset + 1] + 256 : in[offset + 1]) * 65536
-      @                    + (in[offset + 2] < 0 ? in[offset + 2] + 256 : in[offset + 2]) * 256
-      @                    + (in[offset + 3] < 0 ? in[offset + 3] + 256 : in[offset + 3]);
+      @   ensures \result == (in[offset] < 0 ? in[offset] + 256L : (long) in[offset]) * 16777216L
+      @                    + (in[offset + 1] < 0 ? in[offset + 1] + 256L : (long) in[offset + 1]) * 65536L
+      @                    + (in[offset + 2] < 0 ? in[offset + 2] + 256L : (long) in[offset + 2]) * 256L
+      @                    + (in[offset + 3] < 0 ? in[offset + 3] + 256L : (long) in[offset + 3]);
       @   ensures 0 <= \result && \result <= 4294967295L;
       @   ensures \result == 0 <==> (in[offset] == 0 && in[offset + 1] == 0 && in[offset + 2] == 0 && in[offset + 3] == 0);
       @   assignable \nothing;
@@ -136,7 +139,7 @@ public final class DeltaMessage {
 
     /** A byte read as unsigned, 0 … 255. */
     /*@ private normal_behavior
-      @   ensures \result == (b < 0 ? b + 256 : b);
+      @   ensures \result == (b < 0 ? b + 256L : (long) b);
       @   ensures 0 <= \result && \result <= 255;
       @   assignable \nothing;
       @*/
@@ -153,14 +156,14 @@ public final class DeltaMessage {
       @   requires bytes != null && bytes.length == 16;
       @   requires !(bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && bytes[15] == 0);
       @   ensures \result != null && \fresh(\result);
-      @   ensures \result.addr == (bytes[0] < 0 ? bytes[0] + 256 : bytes[0]) * 16777216
-      @                       + (bytes[1] < 0 ? bytes[1] + 256 : bytes[1]) * 65536
-      @                       + (bytes[2] < 0 ? bytes[2] + 256 : bytes[2]) * 256
-      @                       + (bytes[3] < 0 ? bytes[3] + 256 : bytes[3]);
-      @   ensures \result.seq == (bytes[12] < 0 ? bytes[12] + 256 : bytes[12]) * 16777216
-      @                      + (bytes[13] < 0 ? bytes[13] + 256 : bytes[13]) * 65536
-      @                      + (bytes[14] < 0 ? bytes[14] + 256 : bytes[14]) * 256
-      @                      + (bytes[15] < 0 ? bytes[15] + 256 : bytes[15]);
+      @   ensures \result.addr == (bytes[0] < 0 ? bytes[0] + 256L : (long) bytes[0]) * 16777216L
+      @                       + (bytes[1] < 0 ? bytes[1] + 256L : (long) bytes[1]) * 65536L
+      @                       + (bytes[2] < 0 ? bytes[2] + 256L : (long) bytes[2]) * 256L
+      @                       + (bytes[3] < 0 ? bytes[3] + 256L : (long) bytes[3]);
+      @   ensures \result.seq == (bytes[12] < 0 ? bytes[12] + 256L : (long) bytes[12]) * 16777216L
+      @                      + (bytes[13] < 0 ? bytes[13] + 256L : (long) bytes[13]) * 65536L
+      @                      + (bytes[14] < 0 ? bytes[14] + 256L : (long) bytes[14]) * 256L
+      @                      + (bytes[15] < 0 ? bytes[15] + 256L : (long) bytes[15]);
       @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires bytes == null || bytes.length != 16;

@@ -6,7 +6,7 @@ package dev.atomik.model;
  * plain arrays keep the class inside the Java subset KeY verifies, and the bound is declared as the
  * capability {@code stream_addresses} (STR-CAP-1).
  */
-public final class DeltaStream {
+public final /*@ spec_java_math @*/ class DeltaStream {
     public static final int DEFAULT_ADDRESSES = 1024;
     public static final int DEFAULT_QUEUE = 4096;
 
@@ -77,19 +77,23 @@ public final class DeltaStream {
       @   assignable \nothing;
       @*/
     public DeltaStream(int width, int addresses, int queue) {
+        // KeY requires the class invariant even when a constructor throws, so the fields get legal
+        // placeholder values before the check; the half-built object is never reachable.
+        boolean legalWidth = width >= Width.MIN && width <= Width.MAX;
+        boolean legal = legalWidth && addresses >= 1 && queue >= 1;
+        this.width = legalWidth ? width : Width.MIN;
+        this.mask = Width.maskOf(this.width);
+        this.addrs = new long[legal ? addresses : 1];
+        this.refs = new long[legal ? addresses : 1];
+        this.accs = new long[legal ? addresses : 1];
+        this.counts = new long[legal ? addresses : 1];
+        this.queueAddr = new long[legal ? queue : 1];
+        this.queueDelta = new long[legal ? queue : 1];
+        this.queueSeq = new long[legal ? queue : 1];
         Width.check(width);
         if (addresses < 1 || queue < 1) {
             throw new AtomikError(ErrorCode.BAD_SIZE);
         }
-        this.width = width;
-        this.mask = Width.maskOf(width);
-        this.addrs = new long[addresses];
-        this.refs = new long[addresses];
-        this.accs = new long[addresses];
-        this.counts = new long[addresses];
-        this.queueAddr = new long[queue];
-        this.queueDelta = new long[queue];
-        this.queueSeq = new long[queue];
     }
 
     /** Clauses: STR-SPARSE-1, ERR-CODES-1. Fails unless 0 ≤ address ≤ 2^32 − 1. */

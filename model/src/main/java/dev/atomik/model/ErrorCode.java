@@ -4,7 +4,7 @@ package dev.atomik.model;
  * The closed set of error codes of spec/errors.md (ERR-CODES-1). Codes are ints rather than an enum
  * so that KeY can reason about them as plain constants.
  */
-public final class ErrorCode {
+public final /*@ spec_java_math @*/ class ErrorCode {
     public static final int BAD_WIDTH = 1;
     public static final int BAD_SIZE = 2;
     public static final int ADDRESS_OUT_OF_RANGE = 3;

@@ -5,7 +5,7 @@ package dev.atomik.model;
  * arrays rather than an array of {@link Context} objects so that KeY needs no aliasing invariants
  * between contexts.
  */
-public final class Table {
+public final /*@ spec_java_math @*/ class Table {
     private /*@ spec_public @*/ final int width;
     private /*@ spec_public @*/ final long mask;
     private /*@ spec_public @*/ final long[] references;
@@ -34,15 +34,19 @@ public final class Table {
       @   assignable \nothing;
       @*/
     public Table(int width, int size) {
+        // KeY requires the class invariant even when a constructor throws, so the fields get legal
+        // placeholder values before the check; the half-built object is never reachable.
+        boolean legalWidth = width >= Width.MIN && width <= Width.MAX;
+        boolean legal = legalWidth && size >= 1;
+        this.width = legalWidth ? width : Width.MIN;
+        this.mask = Width.maskOf(this.width);
+        this.references = new long[legal ? size : 1];
+        this.accumulators = new long[legal ? size : 1];
+        this.counts = new long[legal ? size : 1];
         Width.check(width);
         if (size < 1) {
             throw new AtomikError(ErrorCode.BAD_SIZE);
         }
-        this.width = width;
-        this.mask = Width.maskOf(width);
-        this.references = new long[size];
-        this.accumulators = new long[size];
-        this.counts = new long[size];
     }
 
     /** Clauses: TBL-ADDR-1. Returns the address as an index, or fails. */

@@ -1,7 +1,7 @@
 package dev.atomik.model;
 
 /** Widths and masking (spec/values.md). */
-public final class Width {
+public final /*@ spec_java_math @*/ class Width {
     public static final int MIN = 1;
     public static final int MAX = 64;
 

@@ -37,7 +37,7 @@ class ReplicationLawsTest {
 
     /** A replica that LOADed the same reference at every pool address, then SWAPped {@code swaps} times. */
     private static DeltaStream replica(int width, List<Long> references, int swaps) {
-        DeltaStream s = new DeltaStream(width);
+        DeltaStream s = StreamOp.small(width);
         for (int i = 0; i < StreamOp.POOL.size(); i++) {
             s.load(StreamOp.POOL.get(i), references.get(i));
         }
@@ -49,7 +49,7 @@ class ReplicationLawsTest {
 
     /** The messages a sender stream issues for the writes, in issue order. */
     private static List<DeltaMessage> send(int width, List<Write> writes) {
-        DeltaStream sender = new DeltaStream(width);
+        DeltaStream sender = StreamOp.small(width);
         writes.forEach(w -> sender.accum(w.address(), w.delta()));
         return Arrays.asList(sender.drain());
     }
@@ -105,7 +105,7 @@ class ReplicationLawsTest {
     void required_NG_DUP_1_applying_a_message_twice_cancels_it(@ForAll @IntRange(min = 1, max = 64) int width,
             @ForAll @Size(max = 24) List<@net.jqwik.api.From("ops") StreamOp> history,
             @ForAll("poolAddress") long address, @ForAll long delta, @ForAll long seqSeed) {
-        DeltaStream s = new DeltaStream(width);
+        DeltaStream s = StreamOp.small(width);
         history.forEach(op -> op.applyTo(s));
         long before = s.read(address);
         DeltaMessage m = new DeltaMessage(address, delta, 1 + Math.floorMod(seqSeed, 0xffffffffL));
@@ -126,9 +126,9 @@ class ReplicationLawsTest {
     @Property
     void required_NG_CONC_1_concurrent_puts_converge_to_xor_of_both(@ForAll @IntRange(min = 1, max = 64) int width,
             @ForAll("poolAddress") long key, @ForAll long r, @ForAll long x, @ForAll long y) {
-        DeltaStream node1 = new DeltaStream(width);
-        DeltaStream node2 = new DeltaStream(width);
-        DeltaStream node3 = new DeltaStream(width);
+        DeltaStream node1 = StreamOp.small(width);
+        DeltaStream node2 = StreamOp.small(width);
+        DeltaStream node3 = StreamOp.small(width);
         for (DeltaStream n : List.of(node1, node2, node3)) {
             n.load(key, r);
         }

@@ -20,6 +20,14 @@ record StreamOp(Kind kind, long address, long value) {
     /** The addresses operations are drawn from; observation always covers all of them. */
     static final List<Long> POOL = List.of(0L, 1L, 2L, 3L, 0x7fffffffL, 0x80000000L, 0xfffffffeL, 0xffffffffL);
 
+    /**
+     * A stream bounded to 16 addresses and 64 queued messages: room for every pool address and for the
+     * longest generated history (≤ 40 operations), at a fraction of the default stream's allocation.
+     */
+    static DeltaStream small(int width) {
+        return new DeltaStream(width, 16, 64);
+    }
+
     static Arbitrary<Long> poolAddress() {
         return Arbitraries.of(POOL);
     }

@@ -224,6 +224,11 @@ final class KeyProver implements AutoCloseable {
             int open = proof.openGoals().size();
             String status = proof.closed() ? ProofResult.CLOSED : ProofResult.OPEN;
             String detail = proof.closed() ? "" : open + " open goal(s) after " + stats.totalRuleApps + " rule applications";
+            if (!proof.closed()) {
+                // The first open goal, so that whoever edits the contract sees what KeY could not show.
+                String goal = proof.openGoals().head().sequent().toString().replaceAll("\\s+", " ");
+                System.out.println("KeY open goal of " + o.id() + ": " + (goal.length() > 3000 ? goal.substring(0, 3000) + " ..." : goal));
+            }
             return new ProofResult(o, clauses, status, proof.countNodes(), stats.totalRuleApps, open, maxSteps,
                     seconds(start), detail);
         } catch (Exception | StackOverflowError e) {

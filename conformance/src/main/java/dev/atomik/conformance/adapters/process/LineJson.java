@@ -39,6 +39,10 @@ public final class LineJson {
      * @throws IOException when the line is not JSON, or holds more than one value
      */
     public static ObjectNode readObject(byte[] bytes, int offset, int length) throws IOException {
+        ObjectNode fast = FastLineParser.tryParse(bytes, offset, length);
+        if (fast != null) {
+            return fast;
+        }
         try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -97,7 +101,7 @@ public final class LineJson {
                     case LONG: return NODES.numberNode(parser.getLongValue());
                     default: return NODES.numberNode(parser.getBigIntegerValue());
                 }
-            case VALUE_NUMBER_FLOAT: return NODES.numberNode(parser.getDecimalValue());
+            case VALUE_NUMBER_FLOAT: return NODES.numberNode(parser.getDoubleValue());
             case VALUE_TRUE: return NODES.booleanNode(true);
             case VALUE_FALSE: return NODES.booleanNode(false);
             case VALUE_NULL: return NODES.nullNode();

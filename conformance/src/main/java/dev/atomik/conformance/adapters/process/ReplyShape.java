@@ -22,21 +22,28 @@ final class ReplyShape {
     private ReplyShape() {
     }
 
+    private static final Set<String> VALUE = Set.of("value");
+    private static final Set<String> OK_OR_MESSAGE = Set.of("ok", "message");
+    private static final Set<String> MESSAGE = Set.of("message");
+    private static final Set<String> MESSAGES = Set.of("messages");
+    private static final Set<String> BYTES = Set.of("bytes");
+    private static final Set<String> OK = Set.of("ok");
+
     /** The result member an op may answer with besides {@code error}; null when any is acceptable (an op this kit does not know). */
     static Set<String> allowedFor(String op) {
         switch (op) {
             case "read": case "swap": case "count": case "epoch": case "pending":
-                return Set.of("value");
+                return VALUE;
             case "accum": case "rollback":
-                return Set.of("ok", "message"); // ok on a context or table, a message on a stream
+                return OK_OR_MESSAGE; // ok on a context or table, a message on a stream
             case "decode":
-                return Set.of("message");
+                return MESSAGE;
             case "drain":
-                return Set.of("messages");
+                return MESSAGES;
             case "encode":
-                return Set.of("bytes");
+                return BYTES;
             case "init": case "load": case "merge": case "apply": case "reset":
-                return Set.of("ok");
+                return OK;
             default:
                 return null;
         }
@@ -76,6 +83,10 @@ final class ReplyShape {
         }
         JsonNode result = reply.get(resultKey);
         checkResult(resultKey, result);
+        if (reply.size() == 2) { // the usual case: drop in_reply_to and hand the same node on
+            reply.remove("in_reply_to");
+            return reply;
+        }
         ObjectNode clean = JsonNodeFactory.instance.objectNode();
         clean.set(resultKey, result);
         return clean;

@@ -1,0 +1,116 @@
+package dev.atomik.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code atomik conformance run|list|validate|adapters}: exit codes 0/1/2 and messages without stack traces. */
+class ConformanceCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private static String traces() throws Exception {
+        return Path.of(ConformanceCliTest.class.getResource("/cli/traces").toURI()).toString();
+    }
+
+    private int atomik(String... args) {
+        var cli = AtomikCommand.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPassingRunExitsZeroAndWritesBothReports() throws Exception {
+        Path json = tmp.resolve("r.json");
+        Path junit = tmp.resolve("r.xml");
+        int code = atomik("conformance", "run", "--adapter", "model", "--traces", traces(), "--filter", "basic",
+                "--json", json.toString(), "--junit", junit.toString(), "--quiet");
+        assertEquals(0, code, stdout() + stderr());
+        assertTrue(stdout().contains("PASSED model"), stdout());
+        assertTrue(Files.readString(json).contains("\"passed\" : 1"));
+        assertTrue(Files.readString(junit).contains("<testcase name=\"basic\" classname=\"context\""));
+    }
+
+    @Test
+    void aFailingTraceExitsOne() throws Exception {
+        int code = atomik("conformance", "run", "--adapter", "model", "--traces", traces(), "-q");
+        assertEquals(1, code);
+        assertTrue(stdout().contains("FAIL  context/wrong  step 4 (read): expected 0x4, actual 0x3"), stdout());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithoutAStackTrace() throws Exception {
+        assertEquals(2, atomik("conformance", "run", "--adapter", "nosuch", "--traces", traces()));
+        assertTrue(stderr().contains("unknown adapter scheme \"nosuch\""), stderr());
+        assertEquals(2, atomik("conformance", "run", "--adapter", "model", "--traces", tmp.resolve("none").toString()));
+        assertEquals(2, atomik("conformance", "run", "--traces", traces()));
+        assertEquals(2, atomik("conformance", "run", "--adapter", "model", "--traces", traces(), "--timeout", "soon"));
+        assertFalse(stderr().contains("\tat "), stderr());
+    }
+
+    @Test
+    void nothingMatchedExitsTwo() throws Exception {
+        assertEquals(2, atomik("conformance", "run", "--adapter", "model", "--traces", traces(), "--filter", "zzz", "-q"));
+    }
+
+    @Test
+    void validatePrintsFileLineReasonAndExitsOneOnInvalid() throws Exception {
+        Path bad = tmp.resolve("context/bad.ndjson");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, Files.readString(Path.of(traces(), "context/basic.ndjson"))
+                .replace("context/basic", "context/bad").replace("\"value\":\"0x1ff\"", "\"value\":511"));
+        assertEquals(1, atomik("conformance", "validate", bad.toString()));
+        assertTrue(stdout().contains(bad + ":3: value: expected a hex string like \"0x0\" (VAL-HEX-1)"), stdout());
+        out.reset();
+        assertEquals(0, atomik("conformance", "validate", traces()));
+        assertTrue(stdout().contains("2 trace files valid"), stdout());
+    }
+
+    @Test
+    void listAndAdapters() throws Exception {
+        assertEquals(0, atomik("conformance", "list", "--traces", traces()));
+        assertTrue(stdout().contains("context/basic  clauses=CTX-LOAD-1"), stdout());
+        assertTrue(stdout().contains("kind=context widths=[8]"), stdout());
+        out.reset();
+        assertEquals(0, atomik("conformance", "adapters"));
+        assertTrue(stdout().contains("model "), stdout());
+    }
+}

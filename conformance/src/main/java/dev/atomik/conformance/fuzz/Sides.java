@@ -1,0 +1,102 @@
+package dev.atomik.conformance.fuzz;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.conformance.adapter.Adapter;
+import dev.atomik.conformance.adapter.AdapterFault;
+import dev.atomik.conformance.runner.AdapterSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two sides of the comparison: the reference model (reached through its adapter, scheme
+ * {@code model}) and the adapter under test (through an {@link AdapterSession}, so a hang costs a
+ * TIMEOUT and a fault reopens it). Requests go to both in one pipelined batch each.
+ */
+final class Sides implements AutoCloseable {
+    static final ObjectNode RESET = JsonNodeFactory.instance.objectNode().put("op", "reset");
+
+    private final Adapter model;
+    private final AdapterSession target;
+    private final Duration timeout;
+
+    /** What one batch gave: the model's replies, the target's, and the target's fault if it had one. */
+    record Outcome(List<ObjectNode> model, List<ObjectNode> target, AdapterFault fault) {
+
+        /** Index of the first request whose replies differ (or that faulted), or −1. */
+        int firstDisagreement() {
+            int n = target == null ? 0 : target.size();
+            for (int i = 0; i < n; i++) {
+                if (ReplyDiff.disagreement(model.get(i), target.get(i)) != null) {
+                    return i;
+                }
+            }
+            if (fault != null) {
+                return fault.requestIndex() >= 0 ? fault.requestIndex() : Math.max(0, model.size() - 1);
+            }
+            return -1;
+        }
+
+        /** Why request {@code i} disagrees, for people. */
+        String reason(int i) {
+            if (target != null && i < target.size()) {
+                return ReplyDiff.disagreement(model.get(i), target.get(i));
+            }
+            return "the adapter faulted: " + fault.getMessage();
+        }
+    }
+
+    Sides(Adapter model, AdapterSession target, Duration timeout) {
+        this.model = model;
+        this.target = target;
+        this.timeout = timeout;
+    }
+
+    Adapter model() {
+        return model;
+    }
+
+    AdapterSession target() {
+        return target;
+    }
+
+    /**
+     * Runs one batch on both sides. The model must answer every request: if it throws, the fuzzer
+     * generated something outside the protocol, which is the fuzzer's bug ({@link IllegalStateException}).
+     */
+    Outcome run(List<ObjectNode> requests) {
+        List<ObjectNode> expected = runModel(requests);
+        try {
+            return new Outcome(expected, target.execute(requests), null);
+        } catch (AdapterFault fault) {
+            target.reopen();
+            return new Outcome(expected, null, fault);
+        }
+    }
+
+    List<ObjectNode> runModel(List<ObjectNode> requests) {
+        try {
+            return model.execute(requests, timeout);
+        } catch (AdapterFault e) {
+            throw new IllegalStateException("the model adapter faulted: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code reset} followed by the steps. */
+    static List<ObjectNode> fromReset(List<ObjectNode> steps) {
+        List<ObjectNode> out = new ArrayList<>(steps.size() + 1);
+        out.add(RESET);
+        out.addAll(steps);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            model.close();
+        } finally {
+            target.close();
+        }
+    }
+}
