@@ -155,6 +155,10 @@ public final class Fuzzer {
                     long elapsed = System.nanoTime() - start;
                     Located located = locate(batch, outcome, bad);
                     count(batch, outcome.model(), located.batchPosition());
+                    // The disagreeing sequence ran up to its disagreeing step.
+                    steps += located.failing().size();
+                    sequences++;
+                    located.failing().forEach(step -> ops.merge(step.get("op").textValue(), 1L, Long::sum));
                     FuzzReport.Finding finding = shrinkAndWrite(located);
                     return new FuzzReport(options.adapter(), implementation, options.seed(), steps, sequences, elapsed,
                             ops, errors, finding, null, notes);

@@ -138,7 +138,7 @@ public final class SequenceGenerator {
             if (lastOp.equals("load") && ops.contains("swap") && rnd.nextInt(3) == 0) {
                 return swap(lastAddr); // SWAP right after LOAD, on the same address
             }
-            if (rnd.nextInt(60) == 0) {
+            if (!kind.equals("wire") && rnd.nextInt(60) == 0) {
                 return init(false);
             }
             String op = pick();
