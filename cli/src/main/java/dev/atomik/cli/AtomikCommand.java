@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             BenchCommand.class,
             RtlCommand.class,
+            FuzzCommand.class,
             // bench, serve, generate, mutants, fuzz, demo, rtl: one line each, here.
         })
 public final class AtomikCommand implements Runnable {

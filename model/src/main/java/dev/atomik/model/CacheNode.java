@@ -61,7 +61,7 @@ public final class CacheNode {
     public CacheNode(int id, int width, int capacity) {
         Width.check(width);
         if (id < 0 || capacity < 1) {
-            throw new AtomikError(ErrorCode.BAD_SIZE);
+            fail(ErrorCode.BAD_SIZE);
         }
         this.id = id;
         this.width = width;
@@ -77,6 +77,7 @@ public final class CacheNode {
     /*@ public normal_behavior
       @   ensures -1 <= \result && \result < used;
       @   ensures \result >= 0 ==> keys[\result] == key;
+      @   ensures \result >= 0 ==> (\forall int i; 0 <= i && i < used; keys[i] == key ==> i == \result);
       @   ensures \result == -1 ==> (\forall int i; 0 <= i && i < used; keys[i] != key);
       @   assignable \nothing;
       @*/
@@ -94,11 +95,27 @@ public final class CacheNode {
         return -1;
     }
 
+    /**
+     * Clauses: ERR-CODES-1, ERR-ATOMIC-1. Throws the error {@code code}. A call with a contract
+     * keeps the exception's allocation out of the callers' proofs, which then only see a heap
+     * that gained a fresh object.
+     */
+    /*@ private exceptional_behavior
+      @   requires true;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == code;
+      @   assignable \nothing;
+      @*/
+    private static void fail(int code) {
+        throw new AtomikError(code);
+    }
+
     /** Clauses: STR-SPARSE-1, STR-CAP-1. The slot of a valid key, allocated (zeroed) when absent; the caller checked there is room. */
     /*@ private normal_behavior
       @   requires 0 <= key && key <= 4294967295L;
       @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
       @   ensures 0 <= \result && \result < used && keys[\result] == key;
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> i == \result);
       @   ensures (used == \old(used) && \result < used)
       @        || (used == \old(used) + 1 && \result == \old(used) && refs[\result] == 0 && accs[\result] == 0);
       @   assignable used, keys[used], refs[used], accs[used];
@@ -157,10 +174,10 @@ public final class CacheNode {
         DeltaStream.checkAddress(key);
         int found = find(key);
         if (found < 0 && used == keys.length) {
-            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+            fail(ErrorCode.CAPACITY_EXCEEDED);
         }
         if (lastSeq == DeltaMessage.U32_MAX) {
-            throw new AtomikError(ErrorCode.SEQ_EXHAUSTED);
+            fail(ErrorCode.SEQ_EXHAUSTED);
         }
         int slot = slotFor(key);
         long masked = value & mask;
@@ -200,7 +217,7 @@ public final class CacheNode {
         DeltaStream.checkAddress(key);
         int found = find(key);
         if (found < 0 && used == keys.length) {
-            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+            fail(ErrorCode.CAPACITY_EXCEEDED);
         }
         int slot = slotFor(key);
         accs[slot] = accs[slot] ^ (message.delta & mask);
@@ -261,7 +278,7 @@ public final class CacheNode {
         DeltaStream.checkAddress(key);
         int found = find(key);
         if (found < 0 && used == keys.length) {
-            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+            fail(ErrorCode.CAPACITY_EXCEEDED);
         }
         int slot = slotFor(key);
         long state = refs[slot] ^ accs[slot];
@@ -301,7 +318,7 @@ public final class CacheNode {
         DeltaStream.checkAddress(key);
         int found = find(key);
         if (found < 0 && used == keys.length) {
-            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+            fail(ErrorCode.CAPACITY_EXCEEDED);
         }
         int slot = slotFor(key);
         refs[slot] = value & mask;

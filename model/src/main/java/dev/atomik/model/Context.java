@@ -145,6 +145,7 @@ public final /*@ spec_java_math @*/ class Context {
         return deltaCount;
     }
 
+    /** Clauses: CTX-LOAD-1. The reference R. */
     /*@ public normal_behavior
       @   ensures \result == reference;
       @   assignable \nothing;
@@ -153,6 +154,7 @@ public final /*@ spec_java_math @*/ class Context {
         return reference;
     }
 
+    /** Clauses: CTX-ACCUM-1. The accumulator A. */
     /*@ public normal_behavior
       @   ensures \result == accumulator;
       @   assignable \nothing;
@@ -161,6 +163,7 @@ public final /*@ spec_java_math @*/ class Context {
         return accumulator;
     }
 
+    /** Clauses: VAL-WIDTH-1. The width W. */
     /*@ public normal_behavior
       @   ensures \result == width;
       @   assignable \nothing;

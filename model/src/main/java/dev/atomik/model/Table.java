@@ -222,6 +222,7 @@ public final /*@ spec_java_math @*/ class Table {
         return counts[index(address)];
     }
 
+    /** Clauses: TBL-SIZE-1. The number N of contexts. */
     /*@ public normal_behavior
       @   ensures \result == references.length;
       @   assignable \nothing;
@@ -230,6 +231,7 @@ public final /*@ spec_java_math @*/ class Table {
         return references.length;
     }
 
+    /** Clauses: VAL-WIDTH-1. The width W of every context. */
     /*@ public normal_behavior
       @   ensures \result == width;
       @   assignable \nothing;

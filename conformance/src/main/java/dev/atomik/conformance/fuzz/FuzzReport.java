@@ -14,6 +14,7 @@ import java.util.Map;
  * @param steps       steps run (requests other than reset), on both sides
  * @param sequences   sequences run
  * @param nanos       wall time of the generating and comparing loop (shrinking excluded)
+ * @param cpuNanos    CPU time of this JVM and the adapter's processes over the same loop, or −1
  * @param ops         steps per op
  * @param errors      the model's error replies per code: which edges the run reached
  * @param finding     the first disagreement, shrunk; null when there was none
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param notes       things the user should know (capabilities not fuzzed)
  */
 public record FuzzReport(String adapter, String implementation, long seed, long steps, long sequences, long nanos,
+                         long cpuNanos,
                          Map<String, Long> ops, Map<String, Long> errors, Finding finding, String harnessError,
                          List<String> notes) {
 
@@ -63,5 +65,10 @@ public record FuzzReport(String adapter, String implementation, long seed, long 
 
     public double stepsPerSecond() {
         return nanos == 0 ? 0 : steps / (nanos / 1e9);
+    }
+
+    /** Steps per second of CPU (both sides together), or −1 when CPU time is unknown. */
+    public double stepsPerCpuSecond() {
+        return cpuNanos <= 0 ? -1 : steps / (cpuNanos / 1e9);
     }
 }

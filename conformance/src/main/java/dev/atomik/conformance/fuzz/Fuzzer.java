@@ -1,5 +1,6 @@
 package dev.atomik.conformance.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.adapter.Adapter;
 import dev.atomik.conformance.adapter.AdapterFault;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +87,7 @@ public final class Fuzzer {
     }
 
     private static FuzzReport harness(Options options, String implementation, String why) {
-        return new FuzzReport(options.adapter(), implementation, options.seed(), 0, 0, 0, Map.of(), Map.of(), null,
+        return new FuzzReport(options.adapter(), implementation, options.seed(), 0, 0, 0, -1, Map.of(), Map.of(), null,
                 why, List.of());
     }
 
@@ -112,8 +114,9 @@ public final class Fuzzer {
         private final String implementation;
         private final List<String> notes;
         private final PrintStream log;
-        private final Map<String, Long> ops = new TreeMap<>();
-        private final Map<String, Long> errors = new TreeMap<>();
+        /** Tallies as one-element arrays: a counter per op or code without boxing on every step. */
+        private final Map<String, long[]> ops = new HashMap<>();
+        private final Map<String, long[]> errors = new HashMap<>();
         private long steps;
         private long sequences;
 
@@ -129,6 +132,7 @@ public final class Fuzzer {
 
         FuzzReport run() {
             long start = System.nanoTime();
+            long cpuStart = CpuTime.now();
             long deadline = options.maxTime() == null ? Long.MAX_VALUE : start + options.maxTime().toNanos();
             long nextProgress = start + PROGRESS_NANOS;
             long limit = options.maxSteps() > 0 ? options.maxSteps() : Long.MAX_VALUE;
@@ -153,15 +157,16 @@ public final class Fuzzer {
                 int bad = outcome.firstDisagreement();
                 if (bad >= 0) {
                     long elapsed = System.nanoTime() - start;
+                    long cpu = cpuSince(cpuStart);
                     Located located = locate(batch, outcome, bad);
                     count(batch, outcome.model(), located.batchPosition());
                     // The disagreeing sequence ran up to its disagreeing step.
                     steps += located.failing().size();
                     sequences++;
-                    located.failing().forEach(step -> ops.merge(step.get("op").textValue(), 1L, Long::sum));
+                    located.failing().forEach(step -> tally(ops, step.get("op").textValue()));
                     FuzzReport.Finding finding = shrinkAndWrite(located);
                     return new FuzzReport(options.adapter(), implementation, options.seed(), steps, sequences, elapsed,
-                            ops, errors, finding, null, notes);
+                            cpu, totals(ops), totals(errors), finding, null, notes);
                 }
                 count(batch, outcome.model(), batch.size());
                 long now = System.nanoTime();
@@ -171,8 +176,24 @@ public final class Fuzzer {
                     nextProgress = now + PROGRESS_NANOS;
                 }
             }
-            return new FuzzReport(options.adapter(), implementation, options.seed(), steps, sequences,
-                    System.nanoTime() - start, ops, errors, null, null, notes);
+            long elapsed = System.nanoTime() - start;
+            return new FuzzReport(options.adapter(), implementation, options.seed(), steps, sequences, elapsed,
+                    cpuSince(cpuStart), totals(ops), totals(errors), null, null, notes);
+        }
+
+        private static void tally(Map<String, long[]> counts, String key) {
+            counts.computeIfAbsent(key, k -> new long[1])[0]++;
+        }
+
+        private static Map<String, Long> totals(Map<String, long[]> counts) {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach((k, v) -> out.put(k, v[0]));
+            return out;
+        }
+
+        private static long cpuSince(long cpuStart) {
+            long now = CpuTime.now();
+            return cpuStart < 0 || now < 0 ? -1 : now - cpuStart;
         }
 
         /** Adds the first {@code upTo} sequences of the batch to the tallies. */
@@ -182,10 +203,10 @@ public final class Fuzzer {
                 FuzzSequence s = batch.get(b);
                 position++; // the reset
                 for (ObjectNode step : s.steps()) {
-                    ops.merge(step.get("op").textValue(), 1L, Long::sum);
-                    ObjectNode reply = modelReplies.get(position++);
-                    if (reply.has("error")) {
-                        errors.merge(reply.get("error").textValue(), 1L, Long::sum);
+                    tally(ops, step.get("op").textValue());
+                    JsonNode error = modelReplies.get(position++).get("error");
+                    if (error != null) {
+                        tally(errors, error.textValue());
                     }
                 }
                 steps += s.steps().size();

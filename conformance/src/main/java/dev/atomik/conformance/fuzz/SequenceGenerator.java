@@ -231,8 +231,9 @@ public final class SequenceGenerator {
         }
 
         /**
-         * Stream bounds (STR-CAP-1): often tiny so capacity errors happen; otherwise none (the
-         * defaults) when the adapter holds at least the defaults, else exactly what it declares.
+         * Stream bounds (STR-CAP-1): often tiny so capacity errors happen, often moderate (a long
+         * sequence may still reach them), sometimes none (the defaults) when the adapter holds at
+         * least the defaults; never more than the adapter declares.
          */
         private long[] streamBounds(boolean bad) {
             long maxAddresses = Math.max(1, caps.streamAddresses());
@@ -240,13 +241,14 @@ public final class SequenceGenerator {
             if (bad) {
                 return rnd.nextBoolean() ? new long[] {0, Math.min(4, maxQueue)} : new long[] {Math.min(4, maxAddresses), 0};
             }
-            if (rnd.nextInt(5) < 2) {
+            int pick = rnd.nextInt(5);
+            if (pick < 2) {
                 return new long[] {Math.min(rnd.nextLong(1, 5), maxAddresses), Math.min(rnd.nextLong(1, 9), maxQueue)};
             }
-            if (maxAddresses >= DEFAULT_ADDRESSES && maxQueue >= DEFAULT_QUEUE) {
+            if (pick == 4 && maxAddresses >= DEFAULT_ADDRESSES && maxQueue >= DEFAULT_QUEUE) {
                 return null;
             }
-            return new long[] {Math.min(maxAddresses, DEFAULT_ADDRESSES), Math.min(maxQueue, DEFAULT_QUEUE)};
+            return new long[] {Math.min(rnd.nextLong(5, 65), maxAddresses), Math.min(rnd.nextLong(9, 257), maxQueue)};
         }
 
         private ObjectNode swap(long addr) {

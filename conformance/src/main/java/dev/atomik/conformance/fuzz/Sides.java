@@ -8,6 +8,10 @@ import dev.atomik.conformance.runner.AdapterSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The two sides of the comparison: the reference model (reached through its adapter, scheme
@@ -20,6 +24,12 @@ final class Sides implements AutoCloseable {
     private final Adapter model;
     private final AdapterSession target;
     private final Duration timeout;
+    /** Sends batches to the adapter under test while this thread runs the model. */
+    private final ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "atomik-fuzz-target");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** What one batch gave: the model's replies, the target's, and the target's fault if it had one. */
     record Outcome(List<ObjectNode> model, List<ObjectNode> target, AdapterFault fault) {
@@ -62,16 +72,46 @@ final class Sides implements AutoCloseable {
     }
 
     /**
-     * Runs one batch on both sides. The model must answer every request: if it throws, the fuzzer
-     * generated something outside the protocol, which is the fuzzer's bug ({@link IllegalStateException}).
+     * Runs one batch on both sides at once (the adapter under test on a helper thread, the model on
+     * this one). The model must answer every request: if it throws, the fuzzer generated something
+     * outside the protocol, which is the fuzzer's bug ({@link IllegalStateException}).
      */
     Outcome run(List<ObjectNode> requests) {
-        List<ObjectNode> expected = runModel(requests);
+        Future<List<ObjectNode>> actual = helper.submit(() -> target.execute(requests));
+        List<ObjectNode> expected;
         try {
-            return new Outcome(expected, target.execute(requests), null);
-        } catch (AdapterFault fault) {
-            target.reopen();
-            return new Outcome(expected, null, fault);
+            expected = runModel(requests);
+        } finally {
+            // whatever the model did, wait for the target so the session is never used twice at once
+            awaitQuietly(actual);
+        }
+        try {
+            return new Outcome(expected, actual.get(), null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AdapterFault fault) {
+                target.reopen();
+                return new Outcome(expected, null, fault);
+            }
+            throw new IllegalStateException("the adapter session failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> future) {
+        boolean interrupted = false;
+        while (!future.isDone()) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -96,6 +136,7 @@ final class Sides implements AutoCloseable {
         try {
             model.close();
         } finally {
+            helper.shutdownNow();
             target.close();
         }
     }

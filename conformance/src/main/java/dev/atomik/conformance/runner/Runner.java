@@ -61,9 +61,7 @@ public final class Runner {
                     missing, 0, System.nanoTime() - start);
         }
         if (trace.header().requires().kind().equals("cache")) {
-            return new TraceResult(trace.id(), trace.file(), clauses, Status.ERROR, null, null, null, null,
-                    "multi-node traces (kind cache) are not executable by runner contract 1 yet "
-                    + "(spec/trace-format-multinode.md is a proposal)", 0, System.nanoTime() - start);
+            return runMultiNode(trace, session, start);
         }
         List<Probe> probes = Probe.plan(trace);
         List<ObjectNode> requests = new ArrayList<>(probes.size() + 1);
@@ -105,6 +103,30 @@ public final class Runner {
         }
         return new TraceResult(trace.id(), trace.file(), clauses, Status.PASS, null, null, null, null, null,
                 trace.steps().size(), System.nanoTime() - start);
+    }
+
+    /** A multi-node trace: the runner holds the network (spec/trace-format-multinode.md). */
+    private static TraceResult runMultiNode(Trace trace, AdapterSession session, long start) {
+        MultiNodeExecutor.Outcome o = new MultiNodeExecutor(trace, session).run();
+        List<String> clauses = trace.header().clauses();
+        if (o == null) {
+            return new TraceResult(trace.id(), trace.file(), clauses, Status.PASS, null, null, null, null, null,
+                    trace.steps().size(), System.nanoTime() - start);
+        }
+        if (o.fault() != null) {
+            int executed = o.failedStep() == null ? 0 : o.failedStep() - 1;
+            return new TraceResult(trace.id(), trace.file(), with(clauses, "PROTO-FAULT-1"), Status.ERROR,
+                    o.failedStep(), o.op(), null, o.actual(), o.fault() + (o.reason().startsWith("at ") ? " " : ": ") + o.reason(), executed,
+                    System.nanoTime() - start);
+        }
+        List<String> failedClauses = clauses;
+        if (o.reason() != null && o.reason().contains("PROTO-CAPS-1")) {
+            failedClauses = with(clauses, "PROTO-CAPS-1");
+        } else if (o.reason() != null && o.reason().contains("ERR-CODES-1")) {
+            failedClauses = with(clauses, "ERR-CODES-1");
+        }
+        return new TraceResult(trace.id(), trace.file(), failedClauses, Status.FAIL, o.failedStep(), o.op(),
+                o.expected(), o.actual(), o.reason(), trace.steps().size(), System.nanoTime() - start);
     }
 
     /**

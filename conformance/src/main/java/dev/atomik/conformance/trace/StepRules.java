@@ -45,34 +45,6 @@ final class StepRules {
         return checkOps;
     }
 
-    /** Ops of multi-node traces (spec/trace-format-multinode.md, proposed). */
-    static final Set<String> MULTI_NODE_OPS = Set.of("init", "load", "put", "get", "swap", "send", "duplicate",
-            "drop", "deliver", "partition", "heal", "snapshot", "check");
-
-    /**
-     * A step of a multi-node (kind cache) trace. Its format is still a proposal and no runner executes
-     * it yet, so only the op is checked here (so requires.ops can be compared); the replication
-     * module's replay tool checks the rest.
-     */
-    Step multiNodeStep(ObjectNode node, int number, int line) {
-        JsonNode opNode = node.get("op");
-        String op = opNode == null ? "" : opNode.asText();
-        if (opNode == null || !opNode.isTextual() || !MULTI_NODE_OPS.contains(op)) {
-            problems.add(line, "op: expected one of the multi-node ops " + new TreeSet<>(MULTI_NODE_OPS));
-        } else {
-            usedOps.add(op);
-        }
-        ObjectNode request = node.objectNode().put("op", op);
-        node.fields().forEachRemaining(e -> {
-            if (!Ops.ANNOTATIONS.contains(e.getKey())) {
-                request.set(e.getKey(), e.getValue().deepCopy());
-            }
-        });
-        JsonNode expect = node.get("expect");
-        String expectError = node.hasNonNull("expect_error") ? node.get("expect_error").asText() : null;
-        return new Step(number, line, op, request, expect, expectError);
-    }
-
     Step check(ObjectNode node, int number, int line) {
         if (firstStepLine < 0) {
             firstStepLine = line;
@@ -309,10 +281,6 @@ final class StepRules {
 
     /** TRACE-HEADER-1: the header's requirements describe exactly what the steps do. */
     void checkHeaderAgainstSteps(Requirements requires) {
-        if (kind.equals("cache")) {
-            checkOpsDeclared(requires);
-            return;
-        }
         checkOpsDeclared(requires);
         Set<Integer> declaredWidths = new TreeSet<>(requires.widths());
         if (!declaredWidths.equals(createdWidths)) {

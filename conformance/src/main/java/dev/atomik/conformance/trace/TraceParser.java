@@ -79,6 +79,7 @@ public final class TraceParser {
         TraceHeader header = readHeader(file, lines.get(0), problems);
         String kind = header == null ? null : header.requires().kind();
         StepRules rules = new StepRules(kind, problems);
+        MultiNodeRules multiNode = "cache".equals(kind) ? new MultiNodeRules(problems) : null;
         List<Step> steps = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             int line = i + 1;
@@ -86,8 +87,14 @@ public final class TraceParser {
             if (node == null) {
                 continue;
             }
-            if ("cache".equals(kind)) {
-                steps.add(rules.multiNodeStep(node, steps.size() + 1, line));
+            if (multiNode != null) {
+                List<String> schemaProblems = schema.checkMultiNodeStep(node);
+                schemaProblems.forEach(p -> problems.add(line, p));
+                if (schemaProblems.isEmpty()) {
+                    steps.add(multiNode.check(node, steps.size() + 1, line));
+                } else if (MultiNodeOps.ALL.contains(node.path("op").asText())) {
+                    multiNode.noteOp(node.get("op").asText());
+                }
                 continue;
             }
             List<String> schemaProblems = schema.checkStep(node);
@@ -102,11 +109,16 @@ public final class TraceParser {
         if (lines.size() == 1) {
             problems.add(1, "a trace has at least one step after the header");
         }
-        if (header != null) {
+        if (header != null && multiNode != null) {
+            multiNode.checkHeaderAgainstSteps(header.requires());
+        } else if (header != null) {
             rules.checkHeaderAgainstSteps(header.requires());
         }
         if (!problems.isEmpty()) {
             throw problems.failure();
+        }
+        if (multiNode != null) {
+            return new Trace(file, header, steps, MultiNodeOps.protocolOps(multiNode.usedOps()));
         }
         return new Trace(file, header, steps, Ops.protocolOps(rules.usedOps(), rules.checkOps()));
     }
@@ -197,6 +209,10 @@ public final class TraceParser {
 
         boolean isEmpty() {
             return list.isEmpty();
+        }
+
+        int size() {
+            return list.size();
         }
 
         TraceFormatException failure() {

@@ -21,14 +21,17 @@ import java.util.Set;
 public final class TraceSchema {
     public static final String RESOURCE = "/atomik/trace.schema.json";
     private static final Set<String> HEX_FIELDS = Set.of("addr", "value", "delta", "seq", "from");
+    private static final Set<String> MULTI_NODE_HEX_FIELDS = Set.of("addr", "value", "seq");
 
     private final JsonSchema header;
     private final JsonSchema step;
+    private final JsonSchema multiNodeStep;
 
     private TraceSchema(JsonNode root) {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         this.header = factory.getSchema(entry(root, "header"));
         this.step = factory.getSchema(entry(root, "step"));
+        this.multiNodeStep = factory.getSchema(entry(root, "multiNodeStep"));
     }
 
     /** The schema document with its root pointing at one of its {@code $defs}. */
@@ -61,18 +64,23 @@ public final class TraceSchema {
 
     /** Problems of a header line, as {@code field: reason}; empty when it matches. */
     public List<String> checkHeader(JsonNode line) {
-        return describe(header.validate(line));
+        return describe(header.validate(line), false);
     }
 
     /** Problems of a step line, as {@code field: reason}; empty when it matches. */
     public List<String> checkStep(JsonNode line) {
-        return describe(step.validate(line));
+        return describe(step.validate(line), false);
     }
 
-    private static List<String> describe(Set<ValidationMessage> messages) {
+    /** Problems of a step line of a multi-node (kind cache) trace, as {@code field: reason}; empty when it matches. */
+    public List<String> checkMultiNodeStep(JsonNode line) {
+        return describe(multiNodeStep.validate(line), true);
+    }
+
+    private static List<String> describe(Set<ValidationMessage> messages, boolean multiNode) {
         List<String> out = new ArrayList<>(messages.size());
         for (ValidationMessage m : messages) {
-            String reason = describe(m);
+            String reason = describe(m, multiNode);
             if (!out.contains(reason)) {
                 out.add(reason);
             }
@@ -80,12 +88,16 @@ public final class TraceSchema {
         return out;
     }
 
-    private static String describe(ValidationMessage m) {
+    private static String describe(ValidationMessage m, boolean multiNode) {
         String path = m.getInstanceLocation().toString();
         String field = path.startsWith("$.") ? path.substring(2) : path.equals("$") ? "" : path;
         String type = m.getType();
         boolean shape = "type".equals(type) || "pattern".equals(type);
-        if (shape && HEX_FIELDS.contains(field)) {
+        if (multiNode && shape && (field.equals("node") || field.equals("from") || field.equals("to")
+                || field.startsWith("isolate[") || field.startsWith("nodes["))) {
+            return field + ": expected a node name: one capital letter, A, B, C, ...";
+        }
+        if (shape && (multiNode ? MULTI_NODE_HEX_FIELDS : HEX_FIELDS).contains(field)) {
             return field + ": expected a hex string like \"0x0\" (VAL-HEX-1)";
         }
         if (shape && "bytes".equals(field)) {
@@ -99,7 +111,8 @@ public final class TraceSchema {
                     + new java.util.TreeSet<>(ErrorCodes.EXPECTABLE) + " (TRACE-STEP-1)";
         }
         if ("enum".equals(type) && "op".equals(field)) {
-            return "op: unknown op " + m.getInstanceNode() + "; expected one of " + Ops.all();
+            return "op: unknown op " + m.getInstanceNode() + "; expected one of "
+                    + (multiNode ? new java.util.TreeSet<>(MultiNodeOps.ALL) : Ops.all());
         }
         if ("additionalProperties".equals(type)) {
             String where = field.isEmpty() ? "" : field + ": ";

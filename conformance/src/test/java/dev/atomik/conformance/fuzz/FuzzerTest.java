@@ -38,6 +38,8 @@ class FuzzerTest {
     /** Most steps (besides the first init) a shrunk trace may keep. */
     static final int MOST_SHRUNK_STEPS = 6;
     static final long SEED = 0x5EED;
+    /** Steps each sample process adapter runs against the model. */
+    static final long SAMPLE_BUDGET = 20_000;
 
     @TempDir
     Path out;
@@ -107,6 +109,27 @@ class FuzzerTest {
         assertEquals(new String(bytes, StandardCharsets.UTF_8),
                 Files.readString(second.finding().file(), StandardCharsets.UTF_8));
         assertEquals(first.steps(), second.steps());
+    }
+
+    /** The sample process adapters agree with the model over a fixed budget (skipped only without the interpreter). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"python3, samples/python/atomik_adapter.py", "node, samples/js/atomik_adapter.js"})
+    void theSampleAdaptersAgreeWithTheModel(String interpreter, String script) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath(interpreter), interpreter + " is not installed");
+        FuzzReport report = fuzz("process:" + interpreter + " " + script, SEED, SAMPLE_BUDGET);
+        assertNull(report.harnessError());
+        assertNull(report.finding(), () -> interpreter + " disagreed: " + report.finding());
+        assertEquals(SAMPLE_BUDGET, report.steps());
+        assertEquals(0, report.exitCode());
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

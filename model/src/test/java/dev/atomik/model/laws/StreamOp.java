@@ -36,9 +36,18 @@ record StreamOp(Kind kind, long address, long value) {
         return Combinators.combine(Arbitraries.of(Kind.class), poolAddress(), Arbitraries.longs()).as(StreamOp::new);
     }
 
-    /** Operations that never fail on an unbounded (default) stream and leave no queue behind them. */
-    static Arbitrary<StreamOp> anyButDrain() {
-        return any().filter(op -> op.kind != Kind.DRAIN);
+    /**
+     * Like {@link #any()} but with ACCUM and ROLLBACK four times as likely and DRAIN rare, so a small
+     * queue fills up and capacity faults are frequent.
+     */
+    static Arbitrary<StreamOp> accumHeavy() {
+        Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(Kind.ACCUM)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(Kind.ROLLBACK)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.DRAIN)),
+                net.jqwik.api.Tuple.of(6, Arbitraries.of(Kind.LOAD, Kind.READ, Kind.SWAP, Kind.SWAP_VALUE, Kind.APPLY,
+                        Kind.COUNT)));
+        return Combinators.combine(kinds, poolAddress(), Arbitraries.longs()).as(StreamOp::new);
     }
 
     /** Applies the operation; returns what it returned (a Long, a DeltaMessage, a list of messages, or null). */

@@ -121,6 +121,16 @@ final class StreamSpec {
         }
     }
 
+    int pending() {
+        return queue.size();
+    }
+
+    /** True when {@code address} is a valid address that is new and still fits under the address bound. */
+    boolean hasRoomFor(long address) {
+        return address >= 0 && address <= 0xffffffffL && !contexts.containsKey(address)
+                && contexts.size() < addressBound;
+    }
+
     /** The same observation as {@link StreamOp#observe}, from the spec's state. */
     List<Long> observe(long... extra) {
         List<Long> out = new ArrayList<>(List.of(epoch, lastSeq, (long) queue.size()));

@@ -45,8 +45,8 @@ final class KeyProver implements AutoCloseable {
             "JavaCard", "JavaCard:off",
             "Strings", "Strings:on");
 
-    /** Wall-clock cap per obligation on top of the step budget, so that no proof can hang the build. */
-    static final long TIMEOUT_MILLIS = 180_000;
+    /** Wall-clock guard per obligation, only against a hang: the step budget is what bounds a proof (a wall-clock budget would make the verdict depend on the machine's load). */
+    static final long TIMEOUT_MILLIS = 600_000;
 
     private final KeYEnvironment<DefaultUserInterfaceControl> env;
     final double loadSeconds;
@@ -73,7 +73,11 @@ final class KeyProver implements AutoCloseable {
 
     /** The taclet options the loaded environment actually uses (checked by the test, written to the report). */
     Map<String, String> activeChoices() {
-        return new HashMap<>(env.getInitConfig().getSettings().getChoiceSettings().getDefaultChoices());
+        Map<String, String> active = new HashMap<>();
+        for (de.uka.ilkd.key.logic.Choice choice : env.getInitConfig().getActivatedChoices()) {
+            active.put(choice.category(), choice.name().toString());
+        }
+        return active;
     }
 
     /**
@@ -188,9 +192,33 @@ final class KeyProver implements AutoCloseable {
     private static List<String> paramTypes(IObserverFunction target) {
         List<String> types = new ArrayList<>();
         for (KeYJavaType t : target.getParamTypes()) {
-            types.add(simpleName(t.getFullName()));
+            types.add(sourceTypeName(t.getFullName()));
         }
         return types;
+    }
+
+    /** KeY spells array types as JVM descriptors ({@code [B}); the source spells them {@code byte[]}. */
+    static String sourceTypeName(String keyName) {
+        int dims = 0;
+        while (dims < keyName.length() && keyName.charAt(dims) == '[') {
+            dims++;
+        }
+        if (dims == 0) {
+            return simpleName(keyName);
+        }
+        String element = keyName.substring(dims);
+        switch (element) {
+            case "B": element = "byte"; break;
+            case "C": element = "char"; break;
+            case "S": element = "short"; break;
+            case "I": element = "int"; break;
+            case "J": element = "long"; break;
+            case "Z": element = "boolean"; break;
+            case "F": element = "float"; break;
+            case "D": element = "double"; break;
+            default: element = simpleName(element.replaceAll("^L|;$", ""));
+        }
+        return element + "[]".repeat(dims);
     }
 
     static String simpleName(String fullName) {

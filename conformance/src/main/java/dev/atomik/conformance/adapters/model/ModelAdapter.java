@@ -9,6 +9,7 @@ import dev.atomik.conformance.adapter.Capabilities;
 import dev.atomik.conformance.adapter.Hello;
 import dev.atomik.conformance.trace.Hex;
 import dev.atomik.model.AtomikError;
+import dev.atomik.model.CacheNode;
 import dev.atomik.model.Context;
 import dev.atomik.model.DeltaMessage;
 import dev.atomik.model.DeltaStream;
@@ -17,7 +18,9 @@ import dev.atomik.model.Table;
 import dev.atomik.model.Width;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,16 +41,21 @@ public final class ModelAdapter implements Adapter {
      */
     public static final long MAX_CONTEXTS = 1L << 20;
 
+    /** Cache nodes one model adapter hosts (kind cache, spec/trace-format-multinode.md). */
+    public static final int MAX_NODES = 16;
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Capabilities CAPABILITIES = new Capabilities(
-            Set.of("context", "table", "stream", "wire"), Width.MIN, Width.MAX, MAX_CONTEXTS,
-            DeltaStream.DEFAULT_ADDRESSES, DeltaStream.DEFAULT_QUEUE, 1,
+            Set.of("context", "table", "stream", "wire", "cache"), Width.MIN, Width.MAX, MAX_CONTEXTS,
+            DeltaStream.DEFAULT_ADDRESSES, DeltaStream.DEFAULT_QUEUE, MAX_NODES,
             Set.of("init", "load", "accum", "rollback", "read", "swap", "merge", "count", "epoch",
-                    "pending", "drain", "apply", "encode", "decode"));
+                    "pending", "drain", "apply", "encode", "decode", "put", "get", "receive"));
 
     private Context context;
     private Table table;
     private DeltaStream stream;
+    /** The nodes of a cache init, by name; each a {@link CacheNode} (REP-CACHE-1). */
+    private Map<String, CacheNode> cache;
 
     public static Capabilities capabilities() {
         return CAPABILITIES;
@@ -84,9 +92,7 @@ public final class ModelAdapter implements Adapter {
         String op = r.path("op").asText();
         switch (op) {
             case "reset":
-                context = null;
-                table = null;
-                stream = null;
+                reset();
                 return ok();
             case "init":
                 return init(r);
@@ -105,6 +111,9 @@ public final class ModelAdapter implements Adapter {
         }
         if (stream != null) {
             return onStream(op, r);
+        }
+        if (cache != null) {
+            return onCache(op, r);
         }
         throw new IllegalStateException(op + " before any successful init");
     }
@@ -134,6 +143,19 @@ public final class ModelAdapter implements Adapter {
                 stream = created;
                 break;
             }
+            case "cache": {
+                Map<String, CacheNode> created = new LinkedHashMap<>();
+                JsonNode names = r.path("nodes");
+                for (int i = 0; i < names.size(); i++) {
+                    created.put(names.get(i).asText(), new CacheNode(i, width));
+                }
+                if (created.isEmpty() || created.size() > MAX_NODES) {
+                    throw new IllegalStateException("init of " + created.size() + " cache nodes; declared 1.." + MAX_NODES);
+                }
+                reset();
+                cache = created;
+                break;
+            }
             default:
                 throw new IllegalStateException("init of unsupported kind " + kind);
         }
@@ -144,6 +166,24 @@ public final class ModelAdapter implements Adapter {
         context = null;
         table = null;
         stream = null;
+        cache = null;
+    }
+
+    /** A request to one cache node; {@code receive} decodes the 16 wire bytes first (WIRE-LEN-2, WIRE-RANGE-1). */
+    private ObjectNode onCache(String op, ObjectNode r) {
+        String name = r.path("node").asText();
+        CacheNode node = cache.get(name);
+        if (node == null) {
+            throw new IllegalStateException("no cache node " + name + " (init created " + cache.keySet() + ")");
+        }
+        switch (op) {
+            case "put": return message(node.put(hex(r, "addr"), hex(r, "value")));
+            case "get": return value(node.get(hex(r, "addr")));
+            case "load": node.load(hex(r, "addr"), hex(r, "value")); return ok();
+            case "swap": return value(node.swap(hex(r, "addr"), hex(r, "value")));
+            case "receive": node.receive(DeltaMessage.decode(Hex.parseBytes(r.path("bytes").asText()))); return ok();
+            default: throw new IllegalStateException(op + " does not apply to a cache node");
+        }
     }
 
     private ObjectNode onContext(String op, ObjectNode r) {

@@ -22,6 +22,17 @@ final class FastLineParser {
     /** Nesting deeper than this is left to Jackson (protocol lines nest two levels at most). */
     private static final int MAX_DEPTH = 8;
 
+    /** Member names of the protocol, reused instead of allocating a String per name per line. */
+    private static final String[] NAMES = {"in_reply_to", "id", "op", "value", "ok", "message", "messages", "bytes",
+        "error", "addr", "delta", "seq", "from", "kind", "width", "size", "type"};
+    private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+
+    static {
+        for (int k = 0; k < NAMES.length; k++) {
+            NAME_BYTES[k] = NAMES[k].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
     private final byte[] b;
     private final int end;
     private int i;
@@ -71,7 +82,7 @@ final class FastLineParser {
         }
         while (true) {
             skipBlanks();
-            String name = string();
+            String name = name();
             if (name == null) {
                 return null;
             }
@@ -157,6 +168,29 @@ final class FastLineParser {
         }
         i += word.length();
         return true;
+    }
+
+    /** A member name: a known protocol name without allocation, else as {@link #string()}. */
+    private String name() {
+        if (!at('"')) {
+            return null;
+        }
+        int start = i + 1;
+        int close = start;
+        while (close < end && b[close] != '"' && b[close] != '\\') {
+            close++;
+        }
+        if (close < end && b[close] == '"') {
+            int length = close - start;
+            for (int k = 0; k < NAMES.length; k++) {
+                byte[] known = NAME_BYTES[k];
+                if (known.length == length && java.util.Arrays.equals(b, start, close, known, 0, length)) {
+                    i = close + 1;
+                    return NAMES[k];
+                }
+            }
+        }
+        return string();
     }
 
     /** A string of printable ASCII without escapes; null otherwise (Jackson handles the rest). */

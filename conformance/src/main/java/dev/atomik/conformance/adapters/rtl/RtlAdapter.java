@@ -6,16 +6,13 @@ import dev.atomik.conformance.adapter.AdapterFault;
 import dev.atomik.conformance.adapter.Capabilities;
 import dev.atomik.conformance.adapter.Hello;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Runs trace requests against a Verilog core in simulation (rtl/README.md). The core is compiled
@@ -190,10 +187,6 @@ public final class RtlAdapter implements Adapter {
             process.close();
             process = null;
         }
-        try (Stream<Path> files = Files.walk(workDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary directory is harmless
-        }
+        // The build folder belongs to the provider's cache (reused when the runner reopens).
     }
 }

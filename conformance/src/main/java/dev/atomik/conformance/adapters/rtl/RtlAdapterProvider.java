@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * {@code --adapter rtl} (the kit's reference core {@code rtl/atomik_core.v}) or
@@ -44,13 +48,54 @@ public final class RtlAdapterProvider implements AdapterProvider {
                 ? List.of(RtlSources.referenceCore())
                 : RtlSources.existing(Arrays.asList(rest.split(",")));
         String top = RtlSources.topModule(sources.get(0));
+        Build build = build(simulator, rtlDir, top, sources);
+        return new RtlAdapter("rtl:" + top + " (" + simulator.name().toLowerCase() + ")", build.run(), build.dir());
+    }
+
+    /** A compiled simulation: its folder and the command that runs it. */
+    private record Build(Path dir, List<String> run) {
+    }
+
+    /**
+     * Builds are kept for the life of the JVM, keyed by simulator, top and sources with their
+     * modification times: the runner reopens the adapter after every fault, and a Verilator build
+     * takes minutes on a busy machine. The folders are deleted at exit.
+     */
+    private static final Map<String, Build> BUILDS = new ConcurrentHashMap<>();
+
+    private static synchronized Build build(Simulator simulator, Path rtlDir, String top, List<Path> sources) {
+        StringBuilder key = new StringBuilder(simulator + "|" + top + "|" + rtlDir);
+        for (Path source : sources) {
+            try {
+                key.append('|').append(source).append('@').append(Files.getLastModifiedTime(source).toMillis());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + source + ": " + e.getMessage(), e);
+            }
+        }
+        Build cached = BUILDS.get(key.toString());
+        if (cached != null && Files.isDirectory(cached.dir())) {
+            return cached;
+        }
         Path workDir;
         try {
             workDir = Files.createTempDirectory("atomik-rtl-");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create a build directory for the simulation: " + e.getMessage(), e);
         }
-        List<String> run = simulator.compile(rtlDir.resolve("harness"), top, sources, workDir);
-        return new RtlAdapter("rtl:" + top + " (" + simulator.name().toLowerCase() + ")", run, workDir);
+        deleteAtExit(workDir);
+        Build build = new Build(workDir, simulator.compile(rtlDir.resolve("harness"), top, sources, workDir));
+        BUILDS.put(key.toString(), build);
+        return build;
+    }
+
+    private static void deleteAtExit(Path dir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary folder is harmless
+            }
+        }, "atomik-rtl-cleanup"));
+    }
     }
 }

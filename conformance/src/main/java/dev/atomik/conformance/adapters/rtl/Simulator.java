@@ -18,7 +18,7 @@ enum Simulator {
     VERILATOR("verilator", "Verilator 5 (Debian package verilator)");
 
     /** Verilator builds C++ and can take a minute; Icarus takes about a second. */
-    private static final long COMPILE_LIMIT_SECONDS = 300;
+    private static final long COMPILE_LIMIT_SECONDS = 900;
 
     private final String executable;
     private final String description;
