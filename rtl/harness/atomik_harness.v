@@ -39,7 +39,6 @@ module atomik_harness;
 
     integer        fd;
     integer        got;
-    reg [8*200-1:0] line;
     reg [7:0]      cmd;
     reg [7:0]      kind;
     reg [63:0]     a, b, d;
@@ -53,34 +52,31 @@ module atomik_harness;
         $fflush;
         running = 1'b1;
         while (running) begin
-            line = 0;
-            if ($fgets(line, fd) == 0) begin
-                running = 1'b0;                       // end of input: the adapter went away
+            // Read field by field with $fscanf: a line read into a wide reg is padded with NUL
+            // bytes that Verilator's $sscanf does not skip, while $fscanf works alike in both.
+            cmd = 0; a = 0; b = 0; d = 0; kind = 0;
+            got = $fscanf(fd, " %c", cmd);
+            if (got != 1 || cmd == "Q") begin
+                running = 1'b0;                       // end of input or Q: the adapter is done
             end else begin
-                cmd = 0; a = 0; b = 0; d = 0; kind = 0;
-                got = $sscanf(line, "%c", cmd);
-                if (cmd == "Q") begin
-                    running = 1'b0;
-                end else begin
-                    if (cmd == "I") begin
-                        got = $sscanf(line, "%c %c %d %d", cmd, kind, b, d);
-                        a = kind;
-                    end else begin
-                        got = $sscanf(line, "%c %h %h", cmd, a, b);
-                        if (cmd == "L" || cmd == "A" || cmd == "T") begin d = b; b = 0; end
+                case (cmd)
+                    "I":           begin got = $fscanf(fd, " %c %d %d", kind, b, d); a = kind; end
+                    "L", "A", "T": got = $fscanf(fd, "%h %h", a, d);
+                    "M":           got = $fscanf(fd, "%h %h", a, b);
+                    "R", "S", "C": got = $fscanf(fd, "%h", a);
+                    default:       got = 0;             // X, N, or an unknown letter
+                endcase
+                atomik_do(cmd, a, b, d);
+                case (r_kind)
+                    R_OK:    $display("@K");
+                    R_VALUE: $display("@V %h", r_value);
+                    R_ERROR: $display("@E %0s", r_error);
+                    default: begin
+                        $display("@F %0s", r_error);
+                        running = 1'b0;
                     end
-                    atomik_do(cmd, a, b, d);
-                    case (r_kind)
-                        R_OK:    $display("@K");
-                        R_VALUE: $display("@V %h", r_value);
-                        R_ERROR: $display("@E %0s", r_error);
-                        default: begin
-                            $display("@F %0s", r_error);
-                            running = 1'b0;
-                        end
-                    endcase
-                    $fflush;
-                end
+                endcase
+                $fflush;
             end
         end
         $finish;

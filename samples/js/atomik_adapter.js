@@ -24,16 +24,17 @@ const U32_MAX = 0xFFFFFFFFn;
 const DEFAULT_STREAM_ADDRESSES = 1024; // STR-CAP-1: bounds we declare, and use when init gives none
 const DEFAULT_QUEUE = 4096;
 const MAX_CONTEXTS = 1 << 20; // largest table we promise to hold
+const MAX_NODES = 16; // cache nodes one process hosts (spec/trace-format-multinode.md)
 
 const CAPABILITIES = {
-  kinds: ['context', 'table', 'stream', 'wire'],
+  kinds: ['context', 'table', 'stream', 'wire', 'cache'],
   widths: { min: 1, max: 64 },
   contexts: MAX_CONTEXTS,
   stream_addresses: DEFAULT_STREAM_ADDRESSES,
   queue: DEFAULT_QUEUE,
-  nodes: 1,
+  nodes: MAX_NODES,
   ops: ['init', 'load', 'accum', 'rollback', 'read', 'swap', 'merge', 'count', 'epoch',
-    'pending', 'drain', 'apply', 'encode', 'decode'],
+    'pending', 'drain', 'apply', 'encode', 'decode', 'put', 'get', 'receive'],
 };
 
 /** A failed operation, reported as one of the codes of spec/errors.md (ERR-CODES-1). */
@@ -178,6 +179,68 @@ class DeltaStream {
   }
 }
 
+/**
+ * spec/replication.md, REP-CACHE-1: one node of the replicated cache. put LOADs locally and returns
+ * the message [addr, old xor new, next seq] for the peers; receive is APPLY. No de-duplication
+ * here: the delivery layer (the runner, in a trace) filters repeats (NG-DUP-1).
+ */
+class CacheNode {
+  constructor(width) {
+    this.mask = maskOf(width);
+    this.cells = new Map(); // Number(addr) -> {ref, acc}; an untouched key reads as 0
+    this.lastSeq = 0n;
+  }
+  cell(addr) {
+    checkStreamAddress(addr);
+    let cell = this.cells.get(Number(addr));
+    if (cell === undefined) {
+      if (this.cells.size >= DEFAULT_STREAM_ADDRESSES) throw new AtomikError('CAPACITY_EXCEEDED');
+      cell = { ref: 0n, acc: 0n };
+      this.cells.set(Number(addr), cell);
+    }
+    return cell;
+  }
+  put(addr, value) { // every check before any change (ERR-ATOMIC-1)
+    checkStreamAddress(addr);
+    if (!this.cells.has(Number(addr)) && this.cells.size >= DEFAULT_STREAM_ADDRESSES) throw new AtomikError('CAPACITY_EXCEEDED');
+    if (this.lastSeq === U32_MAX) throw new AtomikError('SEQ_EXHAUSTED');
+    const cell = this.cell(addr);
+    const old = cell.ref ^ cell.acc;
+    const now = value & this.mask;
+    cell.ref = now; cell.acc = 0n;
+    this.lastSeq += 1n;
+    return [addr, old ^ now, this.lastSeq];
+  }
+  get(addr) {
+    checkStreamAddress(addr);
+    const cell = this.cells.get(Number(addr));
+    return cell === undefined ? 0n : cell.ref ^ cell.acc;
+  }
+  load(addr, value) { const cell = this.cell(addr); cell.ref = value & this.mask; cell.acc = 0n; } // REP-REPAIR-1
+  swap(addr, value) { // NG-SWAP-1: local, no message, no seq
+    const cell = this.cell(addr);
+    const state = cell.ref ^ cell.acc;
+    cell.ref = value & this.mask; cell.acc = 0n;
+    return state;
+  }
+  receive(addr, delta) { const cell = this.cell(addr); cell.acc ^= delta & this.mask; } // APPLY
+}
+
+/** Several cache nodes in one process, by name; requests name their node. */
+class Cache {
+  constructor(width, names) {
+    if (!Array.isArray(names) || names.length < 1 || names.length > MAX_NODES) {
+      throw new Unsupported(`nodes must be a list of 1..${MAX_NODES} names, got ${JSON.stringify(names)}`);
+    }
+    this.nodes = new Map(names.map((name) => [name, new CacheNode(width)]));
+  }
+  node(r) {
+    const node = this.nodes.get(r.node);
+    if (node === undefined) throw new Unsupported(`no node ${JSON.stringify(r.node)} (init created ${[...this.nodes.keys()]})`);
+    return node;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The wire format (spec/wire.md): addr u32, delta u64, seq u32, big-endian, 16 bytes.
 // ---------------------------------------------------------------------------------------------
@@ -244,6 +307,9 @@ class Adapter {
         return valueJson(t instanceof Context ? t.read() : t.read(hexOperand(r, 'addr')));
       },
       swap: (r) => {
+        if (this.target instanceof Cache) {
+          return valueJson(this.target.node(r).swap(hexOperand(r, 'addr'), hexOperand(r, 'value')));
+        }
         const t = this.expect(Context, Table, DeltaStream);
         const value = 'value' in r ? hexOperand(r, 'value') : undefined;
         return valueJson(t instanceof Context ? t.swap(value) : t.swap(hexOperand(r, 'addr'), value));
@@ -258,6 +324,18 @@ class Adapter {
       drain: () => '"messages":[' + this.expect(DeltaStream).drain().map(messageJson).join(',') + ']',
       apply: (r) => {
         this.expect(DeltaStream).apply(hexOperand(r, 'addr'), hexOperand(r, 'delta'), hexOperand(r, 'seq'));
+        return OK;
+      },
+      // REP-CACHE-1: several nodes in this process; the runner owns the network and the de-duplication.
+      put: (r) => '"message":' + messageJson(this.expect(Cache).node(r).put(hexOperand(r, 'addr'), hexOperand(r, 'value'))),
+      get: (r) => valueJson(this.expect(Cache).node(r).get(hexOperand(r, 'addr'))),
+      receive: (r) => { // the 16 wire bytes go through our decoder (WIRE-LEN-2, WIRE-RANGE-1)
+        const node = this.expect(Cache).node(r);
+        if (typeof r.bytes !== 'string' || !HEX_BYTES.test(r.bytes)) {
+          throw new Unsupported(`bytes must be an even number of hex digits, got ${JSON.stringify(r.bytes)}`);
+        }
+        const [addr, delta] = decode(r.bytes);
+        node.receive(addr, delta);
         return OK;
       },
     };
@@ -285,12 +363,17 @@ class Adapter {
     else if (r.kind === 'stream') {
       created = new DeltaStream(r.width, r.addresses === undefined ? DEFAULT_STREAM_ADDRESSES : r.addresses,
         r.queue === undefined ? DEFAULT_QUEUE : r.queue);
-    } else throw new Unsupported(`init of kind ${JSON.stringify(r.kind)}`);
+    } else if (r.kind === 'cache') created = new Cache(r.width, r.nodes);
+    else throw new Unsupported(`init of kind ${JSON.stringify(r.kind)}`);
     this.target = created; // only after success: a failed init keeps the old object
     return OK;
   }
 
   load(r) {
+    if (this.target instanceof Cache) {
+      this.target.node(r).load(hexOperand(r, 'addr'), hexOperand(r, 'value'));
+      return OK;
+    }
     const t = this.expect(Context, Table, DeltaStream);
     if (t instanceof Context) t.load(hexOperand(r, 'value'));
     else t.load(hexOperand(r, 'addr'), hexOperand(r, 'value'));

@@ -26,16 +26,17 @@ U32_MAX = 0xFFFF_FFFF
 DEFAULT_STREAM_ADDRESSES = 1024  # STR-CAP-1: bounds we declare, and use when init gives none
 DEFAULT_QUEUE = 4096
 MAX_CONTEXTS = 1 << 20  # largest table we promise to hold (three Python lists of N ints)
+MAX_NODES = 16  # cache nodes one process hosts (spec/trace-format-multinode.md)
 
 CAPABILITIES = {
-    "kinds": ["context", "table", "stream", "wire"],
+    "kinds": ["context", "table", "stream", "wire", "cache"],
     "widths": {"min": 1, "max": 64},
     "contexts": MAX_CONTEXTS,
     "stream_addresses": DEFAULT_STREAM_ADDRESSES,
     "queue": DEFAULT_QUEUE,
-    "nodes": 1,
+    "nodes": MAX_NODES,
     "ops": ["init", "load", "accum", "rollback", "read", "swap", "merge", "count", "epoch",
-            "pending", "drain", "apply", "encode", "decode"],
+            "pending", "drain", "apply", "encode", "decode", "put", "get", "receive"],
 }
 
 
@@ -210,6 +211,72 @@ class DeltaStream:
         cell[2] += 1
 
 
+class CacheNode:
+    """spec/replication.md, REP-CACHE-1: one node of the replicated cache. put LOADs locally and
+    returns the message (addr, old xor new, next seq) for the peers; receive is APPLY. No
+    de-duplication here: the delivery layer (the runner, in a trace) filters repeats (NG-DUP-1)."""
+
+    def __init__(self, width):
+        self.mask = mask_of(width)
+        self.cells = {}  # addr -> [ref, acc]; an untouched key reads as 0
+        self.last_seq = 0
+
+    def cell(self, addr):
+        check_stream_address(addr)
+        cell = self.cells.get(addr)
+        if cell is None:
+            if len(self.cells) >= DEFAULT_STREAM_ADDRESSES:
+                raise AtomikError("CAPACITY_EXCEEDED")
+            cell = self.cells[addr] = [0, 0]
+        return cell
+
+    def put(self, addr, value):  # every check before any change (ERR-ATOMIC-1)
+        check_stream_address(addr)
+        if addr not in self.cells and len(self.cells) >= DEFAULT_STREAM_ADDRESSES:
+            raise AtomikError("CAPACITY_EXCEEDED")
+        if self.last_seq == U32_MAX:
+            raise AtomikError("SEQ_EXHAUSTED")
+        cell = self.cell(addr)
+        old, new = cell[0] ^ cell[1], value & self.mask
+        cell[0], cell[1] = new, 0
+        self.last_seq += 1
+        return addr, old ^ new, self.last_seq
+
+    def get(self, addr):
+        check_stream_address(addr)
+        cell = self.cells.get(addr)
+        return 0 if cell is None else cell[0] ^ cell[1]
+
+    def load(self, addr, value):  # local LOAD, sends nothing (REP-REPAIR-1)
+        cell = self.cell(addr)
+        cell[0], cell[1] = value & self.mask, 0
+
+    def swap(self, addr, value):  # NG-SWAP-1: local, no message, no seq
+        cell = self.cell(addr)
+        state = cell[0] ^ cell[1]
+        cell[0], cell[1] = value & self.mask, 0
+        return state
+
+    def receive(self, addr, delta):  # APPLY of a peer's message
+        cell = self.cell(addr)
+        cell[1] ^= delta & self.mask
+
+
+class Cache:
+    """Several cache nodes in one process, by name; requests name their node."""
+
+    def __init__(self, width, names):
+        if not isinstance(names, list) or not 1 <= len(names) <= MAX_NODES:
+            raise Unsupported(f"nodes must be a list of 1..{MAX_NODES} names, got {names!r}")
+        self.nodes = {name: CacheNode(width) for name in names}
+
+    def node(self, request):
+        node = self.nodes.get(request.get("node"))
+        if node is None:
+            raise Unsupported(f"no node {request.get('node')!r} (init created {list(self.nodes)})")
+        return node
+
+
 # ---------------------------------------------------------------------------------------------
 # The wire format (spec/wire.md): addr u32, delta u64, seq u32, big-endian, 16 bytes.
 # ---------------------------------------------------------------------------------------------
@@ -264,6 +331,7 @@ class Adapter:
             "load": self.load, "accum": self.accum, "rollback": self.accum, "read": self.read,
             "swap": self.swap, "merge": self.merge, "count": self.count, "epoch": self.epoch,
             "pending": self.pending, "drain": self.drain, "apply": self.apply,
+            "put": self.put, "get": self.get, "receive": self.receive,
         }
 
     def handle(self, request):
@@ -293,12 +361,17 @@ class Adapter:
         elif kind == "stream":
             created = DeltaStream(width, request.get("addresses", DEFAULT_STREAM_ADDRESSES),
                                   request.get("queue", DEFAULT_QUEUE))
+        elif kind == "cache":
+            created = Cache(width, request.get("nodes"))
         else:
             raise Unsupported(f"init of kind {kind!r}")
         self.target = created  # only after success: a failed init keeps the old object
         return OK
 
     def load(self, request):
+        if isinstance(self.target, Cache):
+            self.target.node(request).load(hex_operand(request, "addr"), hex_operand(request, "value"))
+            return OK
         target = self.expect(Context, Table, DeltaStream)
         if isinstance(target, Context):
             target.load(hex_operand(request, "value"))
@@ -323,6 +396,9 @@ class Adapter:
         return '"value":"0x%x"' % value
 
     def swap(self, request):
+        if isinstance(self.target, Cache):
+            node = self.target.node(request)
+            return '"value":"0x%x"' % node.swap(hex_operand(request, "addr"), hex_operand(request, "value"))
         target = self.expect(Context, Table, DeltaStream)
         value = hex_operand(request, "value") if "value" in request else None
         if isinstance(target, Context):
@@ -351,6 +427,23 @@ class Adapter:
     def apply(self, request):
         self.expect(DeltaStream).apply(hex_operand(request, "addr"), hex_operand(request, "delta"),
                                        hex_operand(request, "seq"))
+        return OK
+
+    def put(self, request):  # REP-CACHE-1
+        node = self.expect(Cache).node(request)
+        return '"message":' + message_json(*node.put(hex_operand(request, "addr"), hex_operand(request, "value")))
+
+    def get(self, request):
+        node = self.expect(Cache).node(request)
+        return '"value":"0x%x"' % node.get(hex_operand(request, "addr"))
+
+    def receive(self, request):  # the 16 wire bytes go through our decoder (WIRE-LEN-2, WIRE-RANGE-1)
+        node = self.expect(Cache).node(request)
+        text = request.get("bytes")
+        if not isinstance(text, str) or any(c not in "0123456789abcdefABCDEF" for c in text):
+            raise Unsupported(f"bytes must be hex digits, got {text!r}")
+        addr, delta, _seq = decode(text)
+        node.receive(addr, delta)
         return OK
 
     def encode(self, request):

@@ -261,24 +261,18 @@ public final class Fuzzer {
             int at = last.firstDisagreement();
             String reason = at >= 0 ? last.reason(at) : "(did not disagree on the final run)";
             int disagreeAt = at - 1; // request 0 is the reset
-            FindingWriter writer = new FindingWriter(modelAdapter(), TraceParser.withSpec());
+            TraceParser parser = TraceParser.withSpec();
+            FindingWriter writer = new FindingWriter(modelAdapter(), parser);
             FindingWriter.Written written;
             try {
                 written = writer.write(options.outDir(), options.adapter(), options.seed(), s, shrunk, disagreeAt,
-                        options.adapter() + " answered " + describeTarget(last, at) + "; " + reason);
+                        options.adapter() + ": " + reason);
             } catch (IOException e) {
                 return new FuzzReport.Finding(s.index(), failing.size(), located.reason(), shrunk, reason, s.pinned(),
                         shrinker.tests(), shrinkNanos, null, null, "not written: " + e.getMessage());
             }
             return new FuzzReport.Finding(s.index(), failing.size(), located.reason(), shrunk, reason, s.pinned(),
-                    shrinker.tests(), shrinkNanos, written.file(), written.id(), replay(written));
-        }
-
-        private static String describeTarget(Sides.Outcome outcome, int at) {
-            if (outcome.target() != null && at >= 0 && at < outcome.target().size()) {
-                return ReplyDiff.describe(outcome.target().get(at));
-            }
-            return "with a fault";
+                    shrinker.tests(), shrinkNanos, written.file(), written.id(), replay(written, parser));
         }
 
         private Adapter modelAdapter() {
@@ -290,8 +284,8 @@ public final class Fuzzer {
         }
 
         /** The written trace through the real runner, against the same adapter: it must fail there too. */
-        private String replay(FindingWriter.Written written) {
-            LoadedTrace loaded = new TraceLoader(TraceParser.withSpec()).loadOne(written.file(), written.id());
+        private String replay(FindingWriter.Written written, TraceParser parser) {
+            LoadedTrace loaded = new TraceLoader(parser).loadOne(written.file(), written.id());
             TraceResult result = new Runner().runTrace(loaded, sides.target());
             StringBuilder verdict = new StringBuilder(result.status().label());
             if (result.failedStep() != null) {

@@ -82,7 +82,6 @@ final class OpClauses {
         if (anyError) {
             out.add("ERR-CODES-1");
             out.add("ERR-ATOMIC-1");
-            out.add("ERR-ORDER-1");
         }
         out.add("TRACE-RESULT-1");
         return List.copyOf(out);

@@ -147,18 +147,26 @@ final class Shrinker {
 
     // ---- operand simplification ----
 
-    /** Simplifies operands in place; true when anything changed. */
+    /**
+     * Simplifies operands in place; true when anything changed. Each step is simplified until none
+     * of its candidates still fails; every accepted candidate is strictly simpler (a smaller number,
+     * an operand fewer, a canonical spelling), so this ends.
+     */
     private boolean simplify(List<ObjectNode> steps) {
         boolean changed = false;
         for (int i = 0; i < steps.size(); i++) {
-            for (ObjectNode candidate : candidates(steps.get(i))) {
-                List<ObjectNode> trial = new ArrayList<>(steps);
-                trial.set(i, candidate);
-                if (test(trial)) {
-                    steps.set(i, candidate);
-                    changed = true;
-                    // one accepted change per step per round; the next round tries from there
-                    break;
+            boolean accepted = true;
+            while (accepted && tests < budget) {
+                accepted = false;
+                for (ObjectNode candidate : candidates(steps.get(i))) {
+                    List<ObjectNode> trial = new ArrayList<>(steps);
+                    trial.set(i, candidate);
+                    if (test(trial)) {
+                        steps.set(i, candidate);
+                        changed = true;
+                        accepted = true;
+                        break;
+                    }
                 }
             }
         }
@@ -211,10 +219,14 @@ final class Shrinker {
         return out;
     }
 
-    /** Unsigned values below v, simplest first: 0, 1, v without its top bit, v halved, v − 1. */
+    /**
+     * Unsigned values below v, simplest first: 0, 1, v's top bit alone, v without its top bit, v
+     * without its lowest bit, v halved, v − 1.
+     */
     private static Set<Long> smaller(long v) {
         Set<Long> out = new LinkedHashSet<>();
-        long[] tries = {0, 1, v & ~Long.highestOneBit(v), v >>> 1, v - 1};
+        long top = Long.highestOneBit(v);
+        long[] tries = {0, 1, top, v & ~top, v & (v - 1), v >>> 1, v - 1};
         for (long t : tries) {
             if (Long.compareUnsigned(t, v) < 0) {
                 out.add(t);

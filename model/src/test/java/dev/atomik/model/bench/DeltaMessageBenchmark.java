@@ -4,6 +4,7 @@ import dev.atomik.model.DeltaMessage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.State;
 
 /** Encoding and decoding one 16-byte DeltaMessage (WIRE-FIELDS-1), including the allocation of the result. */
 @State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"}) // see package-info
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DeltaMessageBenchmark {

@@ -4,6 +4,7 @@ import dev.atomik.model.Table;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.State;
 
 /** A 64-bit {@link Table} of 16 contexts, each call on the next address in turn (TBL-OPS-1, TBL-ADDR-1 check included). */
 @State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"}) // see package-info
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TableBenchmark {

@@ -32,8 +32,10 @@ final class ReplyShape {
     /** The result member an op may answer with besides {@code error}; null when any is acceptable (an op this kit does not know). */
     static Set<String> allowedFor(String op) {
         switch (op) {
-            case "read": case "swap": case "count": case "epoch": case "pending":
+            case "read": case "swap": case "count": case "epoch": case "pending": case "get":
                 return VALUE;
+            case "put": // a cache node's put issues a message (spec/trace-format-multinode.md)
+                return MESSAGE;
             case "accum": case "rollback":
                 return OK_OR_MESSAGE; // ok on a context or table, a message on a stream
             case "decode":
@@ -42,7 +44,7 @@ final class ReplyShape {
                 return MESSAGES;
             case "encode":
                 return BYTES;
-            case "init": case "load": case "merge": case "apply": case "reset":
+            case "init": case "load": case "merge": case "apply": case "reset": case "receive":
                 return OK;
             default:
                 return null;

@@ -97,5 +97,4 @@ public final class RtlAdapterProvider implements AdapterProvider {
             }
         }, "atomik-rtl-cleanup"));
     }
-    }
 }

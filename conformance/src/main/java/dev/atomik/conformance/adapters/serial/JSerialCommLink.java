@@ -37,7 +37,9 @@ final class JSerialCommLink implements SerialLink {
         }
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        if (!port.openPort()) {
+        // No safety sleep after opening (jSerialComm's default is 1 s): the handshake retries
+        // HELLO for 3 s instead, which also covers boards that reset when the port opens.
+        if (!port.openPort(0)) {
             throw new IllegalArgumentException("cannot open serial device " + device + " (error "
                     + port.getLastErrorCode() + "): is it busy, or do you lack permission (group dialout)?");
         }

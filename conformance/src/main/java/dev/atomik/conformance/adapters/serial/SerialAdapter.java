@@ -21,7 +21,7 @@ import java.util.Set;
  * so a retransmission never applies an operation twice.
  */
 public final class SerialAdapter implements Adapter {
-    static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(2);
+    static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(3);
     static final Duration RETRY_INTERVAL = Duration.ofMillis(250);
     static final int GARBLED_LIMIT = 3;
     private static final List<String> OP_BITS =

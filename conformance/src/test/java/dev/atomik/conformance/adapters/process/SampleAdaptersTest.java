@@ -62,7 +62,7 @@ class SampleAdaptersTest {
         modelStatus.forEach((id, status) -> {
             String theirs = sample.get(id);
             // A skip names a capability the sample does not declare (PROTO-CAPS-1: honest, never a
-            // failure; the samples do not implement the multi-node cache). Otherwise the status must
+            // failure, e.g. a kind a sample does not implement). Otherwise the status must
             // be the model's (pass, or error for a malformed trace); reasons may differ in wording.
             boolean declaredSkip = theirs != null && theirs.startsWith("skip: ") && theirs.contains("not declared");
             if (theirs == null || (!declaredSkip && !label(status).equals(label(theirs)))) {

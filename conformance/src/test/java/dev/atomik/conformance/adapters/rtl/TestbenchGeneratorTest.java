@@ -89,7 +89,8 @@ class TestbenchGeneratorTest {
         // (0xFF | 0x145304AE differs from 0xFF ^ 0x145304AE).
         String broken = Files.readString(RtlSources.referenceCore())
                 .replace("module atomik_core", "module accum_or_core")
-                .replace("acc_word[addr] <= acc_word[addr] ^ value;", "acc_word[addr] <= acc_word[addr] | value;");
+                .replace("next_acc = cur_acc ^ value;", "next_acc = cur_acc | value;");
+        assertTrue(broken.contains("cur_acc | value"), "the mutation must apply to the reference core");
         Path core = dir.resolve("accum_or_core.v");
         Files.writeString(core, broken);
         Run run = simulate(TestbenchGenerator.generate(trace(HEADER + STEPS)), "accum_or_core", core);
