@@ -1,7 +1,6 @@
 package dev.atomik.model.laws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atomik.model.AtomikError;
 import dev.atomik.model.DeltaMessage;
