@@ -256,6 +256,12 @@ public final class Fuzzer {
             }
             Shrinker shrinker = new Shrinker(this::stillFails, s.pinned(), options.shrinkBudget());
             List<ObjectNode> shrunk = shrinker.shrink(failing);
+            if (s.pinned() == 1 && onlyWireOps(shrunk.subList(1, shrunk.size()))
+                    && stillFails(shrunk.subList(1, shrunk.size()))) {
+                // Only encode/decode are left: the init is not needed and the finding is a wire trace.
+                shrunk = new ArrayList<>(shrunk.subList(1, shrunk.size()));
+                s = new FuzzSequence(s.index(), "wire", shrunk);
+            }
             long shrinkNanos = System.nanoTime() - shrinkStart;
             Sides.Outcome last = sides.run(Sides.fromReset(shrunk));
             int at = last.firstDisagreement();
@@ -277,6 +283,19 @@ public final class Fuzzer {
 
         private Adapter modelAdapter() {
             return sides.model();
+        }
+
+        private static boolean onlyWireOps(List<ObjectNode> steps) {
+            if (steps.isEmpty()) {
+                return false;
+            }
+            for (ObjectNode step : steps) {
+                String op = step.path("op").asText();
+                if (!op.equals("encode") && !op.equals("decode")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean stillFails(List<ObjectNode> candidate) {

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  *   is 1-minimal (removing any one step makes it pass);</li>
  *   <li>operand simplification: each hex operand toward 0 (0, 1, top bit cleared, halved), sizes
  *   and bounds toward 1, bytes toward zeros of the same length, SWAP's optional value dropped,
- *   non-canonical hex spelled canonically.</li>
+ *   non-canonical hex spelled canonically, and one address renamed to a smaller one in every step
+ *   at once.</li>
  * </ol>
  * Every candidate is judged by the caller's predicate, which re-runs it against both sides from a
  * reset. The first {@code pinned} steps (the sequence's first init) are never removed, only
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
  */
 final class Shrinker {
     private static final List<String> HEX_FIELDS = List.of("addr", "from", "value", "delta", "seq");
+    private static final List<String> ADDRESS_FIELDS = List.of("addr", "from");
     private static final List<String> SIZE_FIELDS = List.of("size", "addresses", "queue");
 
     private final Predicate<List<ObjectNode>> fails;
@@ -55,7 +57,7 @@ final class Shrinker {
         for (int round = 0; round < 8; round++) {
             int before = current.size();
             current = ddmin(current);
-            boolean simplified = simplify(current);
+            boolean simplified = renameAddresses(current) | simplify(current);
             if (!simplified && current.size() == before) {
                 break;
             }
@@ -173,6 +175,56 @@ final class Shrinker {
         return changed;
     }
 
+    /**
+     * Moves one address to a smaller one in every step at once (LOAD@8 then SWAP@8 becomes LOAD@0
+     * then SWAP@0, which no single-step change can reach); true when anything changed.
+     */
+    private boolean renameAddresses(List<ObjectNode> steps) {
+        boolean changed = false;
+        Set<Long> used = new java.util.TreeSet<>(Long::compareUnsigned);
+        for (ObjectNode step : steps) {
+            for (String field : ADDRESS_FIELDS) {
+                JsonNode node = step.get(field);
+                if (node != null && node.isTextual() && Hex.isValue(node.textValue())) {
+                    used.add(Hex.parse(node.textValue()));
+                }
+            }
+        }
+        for (long from : used) {
+            for (long to : smaller(from)) {
+                if (used.contains(to)) {
+                    continue; // merging two addresses changes what the steps mean; leave that to ddmin
+                }
+                List<ObjectNode> trial = new ArrayList<>(steps.size());
+                for (ObjectNode step : steps) {
+                    trial.add(renamed(step, from, to));
+                }
+                if (test(trial)) {
+                    for (int i = 0; i < steps.size(); i++) {
+                        steps.set(i, trial.get(i));
+                    }
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static ObjectNode renamed(ObjectNode step, long from, long to) {
+        ObjectNode out = step;
+        for (String field : ADDRESS_FIELDS) {
+            JsonNode node = step.get(field);
+            if (node != null && node.isTextual() && Hex.isValue(node.textValue()) && Hex.parse(node.textValue()) == from) {
+                if (out == step) {
+                    out = step.deepCopy();
+                }
+                out.put(field, Hex.format(to));
+            }
+        }
+        return out;
+    }
+
     /** Simpler versions of one step, simplest first. */
     static List<ObjectNode> candidates(ObjectNode step) {
         List<ObjectNode> out = new ArrayList<>();
@@ -211,9 +263,16 @@ final class Shrinker {
         }
         JsonNode bytes = step.get("bytes");
         if (bytes != null && bytes.isTextual()) {
-            String zeros = "0".repeat(bytes.textValue().length());
-            if (!bytes.textValue().equals(zeros)) {
+            String text = bytes.textValue();
+            String zeros = "0".repeat(text.length());
+            if (!text.equals(zeros)) {
                 out.add(with(step, "bytes", zeros));
+            }
+            // then one byte at a time toward zero (the length itself is meaningful and kept)
+            for (int i = 0; i + 2 <= text.length(); i += 2) {
+                if (!text.startsWith("00", i)) {
+                    out.add(with(step, "bytes", text.substring(0, i) + "00" + text.substring(i + 2)));
+                }
             }
         }
         return out;
