@@ -24,6 +24,10 @@ public record Faults(double dropRate, double duplicateRate, int maxDelay, boolea
      * holding one keeps them in flight until it heals.
      */
     public record Partition(int start, int end, Set<Integer> isolated, boolean lossy) {
+        public Partition {
+            // Sorted: Set.of iterates in a per-JVM random order, and descriptions must be byte-stable.
+            isolated = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(isolated));
+        }
     }
 
     public Faults {

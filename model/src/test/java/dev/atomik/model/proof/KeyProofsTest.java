@@ -58,6 +58,7 @@ class KeyProofsTest {
         citations = ClauseCitations.bySignature(ClauseCitations.scan(sourceFolder()));
         try {
             prover = KeyProver.load(sourceFolder());
+            prover.writeOpenGoalsTo(buildDir().resolve("key-open-goals"));
             obligations = prover.obligations();
         } catch (KeyLoadException e) {
             loadFailure = e.getMessage();

@@ -50,6 +50,8 @@ final class KeyProver implements AutoCloseable {
 
     private final KeYEnvironment<DefaultUserInterfaceControl> env;
     final double loadSeconds;
+    /** Where the full text of the open goals of an unclosed proof is written (null: nowhere). */
+    private Path openGoalDir;
 
     private KeyProver(KeYEnvironment<DefaultUserInterfaceControl> env, double loadSeconds) {
         this.env = env;
@@ -69,6 +71,11 @@ final class KeyProver implements AutoCloseable {
         } catch (ProblemLoaderException | RuntimeException e) {
             throw new KeyLoadException("KeY could not load " + sourceFolder + ": " + LoadErrors.describe(e));
         }
+    }
+
+    /** Writes the open goals of every proof that does not close to {@code dir/<obligation>.txt}. */
+    void writeOpenGoalsTo(Path dir) {
+        this.openGoalDir = dir;
     }
 
     /** The taclet options the loaded environment actually uses (checked by the test, written to the report). */
@@ -256,6 +263,7 @@ final class KeyProver implements AutoCloseable {
                 // The first open goal, so that whoever edits the contract sees what KeY could not show.
                 String goal = proof.openGoals().head().sequent().toString().replaceAll("\\s+", " ");
                 System.out.println("KeY open goal of " + o.id() + ": " + (goal.length() > 3000 ? goal.substring(0, 3000) + " ..." : goal));
+                writeOpenGoals(o, proof);
             }
             return new ProofResult(o, clauses, status, proof.countNodes(), stats.totalRuleApps, open, maxSteps,
                     seconds(start), detail);
@@ -267,6 +275,23 @@ final class KeyProver implements AutoCloseable {
                 proof.dispose();
             }
         }
+    }
+
+    /** The first few open goals in full, one per paragraph, for whoever edits the contract. */
+    private void writeOpenGoals(Obligation o, Proof proof) {
+        if (openGoalDir == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (de.uka.ilkd.key.proof.Goal g : proof.openGoals()) {
+            if (n++ == 5) {
+                break;
+            }
+            sb.append("=== open goal ").append(n).append(" (node ").append(g.node().serialNr()).append(")\n")
+              .append(g.sequent().toString()).append("\n\n");
+        }
+        ProofReport.write(openGoalDir.resolve(o.id() + ".txt"), sb.toString());
     }
 
     private static double seconds(long start) {
