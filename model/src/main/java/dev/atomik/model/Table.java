@@ -13,8 +13,6 @@ public final /*@ spec_java_math @*/ class Table {
     private /*@ spec_public @*/ final long[] counts;
 
     //@ public invariant 1 <= width && width <= 64;
-    //@ public invariant width == 64 ==> mask == -1L;
-    //@ public invariant width < 64 ==> mask == (long) ((1L << width) - 1L);
     //@ public invariant references.length >= 1;
     //@ public invariant accumulators.length == references.length && counts.length == references.length;
     //@ public invariant references != accumulators && references != counts && accumulators != counts;
@@ -24,6 +22,8 @@ public final /*@ spec_java_math @*/ class Table {
     /*@ public normal_behavior
       @   requires 1 <= width && width <= 64 && size >= 1;
       @   ensures this.width == width && references.length == size;
+      @   ensures width == 64 ==> mask == -1L;
+      @   ensures width < 64 ==> mask == (long) ((1L << width) - 1L);
       @   ensures (\forall int i; 0 <= i && i < size; references[i] == 0 && accumulators[i] == 0 && counts[i] == 0);
       @   assignable \nothing;
       @ also public exceptional_behavior
@@ -186,7 +186,7 @@ public final /*@ spec_java_math @*/ class Table {
     /*@ public normal_behavior
       @   requires 0 <= destination && destination < references.length;
       @   requires 0 <= source && source < references.length;
-      @   requires counts[(int) destination] + counts[(int) source] <= 9223372036854775807L;
+      @   requires counts[(int) source] <= 9223372036854775807L - counts[(int) destination];
       @   ensures accumulators[(int) destination]
       @        == (\old(accumulators[(int) destination]) ^ \old(accumulators[(int) source]));
       @   ensures counts[(int) destination] == \old(counts[(int) destination]) + \old(counts[(int) source]);
