@@ -361,17 +361,7 @@ final class MultiNodeRules {
 
     /** TRACE-HEADER-1 for kind cache: the header describes exactly what the steps do. */
     void checkHeaderAgainstSteps(Requirements requires) {
-        Set<String> declared = new TreeSet<>(requires.ops());
-        Set<String> used = new TreeSet<>(usedOps);
-        if (!declared.equals(used)) {
-            Set<String> missing = new TreeSet<>(used);
-            missing.removeAll(declared);
-            Set<String> unused = new TreeSet<>(declared);
-            unused.removeAll(used);
-            problems.add(1, "requires.ops must list exactly the ops the steps use"
-                    + (missing.isEmpty() ? "" : "; missing " + missing)
-                    + (unused.isEmpty() ? "" : "; not used " + unused));
-        }
+        StepRules.checkOpsDeclared(requires, usedOps, problems);
         if (network != null && requires.nodes() != network.names().size()) {
             problems.add(1, "requires.nodes is " + requires.nodes() + " but init creates " + network.names().size() + " nodes");
         }

@@ -298,6 +298,11 @@ final class StepRules {
     }
 
     private void checkOpsDeclared(Requirements requires) {
+        checkOpsDeclared(requires, usedOps, problems);
+    }
+
+    /** TRACE-HEADER-1: {@code requires.ops} lists exactly the ops the steps use (shared with kind cache). */
+    static void checkOpsDeclared(Requirements requires, Set<String> usedOps, TraceParser.Problems problems) {
         Set<String> declared = new TreeSet<>(requires.ops());
         Set<String> used = new TreeSet<>(usedOps);
         if (!declared.equals(used)) {
