@@ -64,17 +64,27 @@ public final class TraceSchema {
 
     /** Problems of a header line, as {@code field: reason}; empty when it matches. */
     public List<String> checkHeader(JsonNode line) {
-        return describe(header.validate(line), false);
+        return validate(header, line, false);
     }
 
     /** Problems of a step line, as {@code field: reason}; empty when it matches. */
     public List<String> checkStep(JsonNode line) {
-        return describe(step.validate(line), false);
+        return validate(step, line, false);
     }
 
     /** Problems of a step line of a multi-node (kind cache) trace, as {@code field: reason}; empty when it matches. */
     public List<String> checkMultiNodeStep(JsonNode line) {
-        return describe(multiNodeStep.validate(line), true);
+        return validate(multiNodeStep, line, true);
+    }
+
+    /** A validator failure on some odd value is reported as a problem of the line, never thrown. */
+    private static List<String> validate(JsonSchema schema, JsonNode line, boolean multiNode) {
+        try {
+            return describe(schema.validate(line), multiNode);
+        } catch (RuntimeException e) {
+            return List.of("the schema check could not evaluate this line (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); check its numbers and strings");
+        }
     }
 
     private static List<String> describe(Set<ValidationMessage> messages, boolean multiNode) {
