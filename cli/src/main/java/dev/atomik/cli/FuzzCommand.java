@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = {"Run random operation sequences against an adapter and the reference model side by side and "
                 + "compare every reply. The first disagreement is shrunk to a minimal sequence and written as a trace "
-                + "that 'atomik conformance run' replays.",
+                + "that 'atomik conformance run' replays. An adapter that hosts several cache nodes also gets "
+                + "multi-node sequences (put, send, duplicate, drop, deliver, partition, heal, check).",
                 "Exit 0: no disagreement; 1: a disagreement (trace written); 2: usage or harness error, or nothing ran."})
 final class FuzzCommand implements Callable<Integer> {
     private static final long DEFAULT_STEPS = 100_000;

@@ -9,9 +9,10 @@ import java.util.List;
  * alone.
  *
  * @param index the sequence's number in its run (0-based)
- * @param kind  {@code context}, {@code table}, {@code stream} or {@code wire}: what its first
- *              {@code init} creates ({@code wire} has no init)
- * @param steps the requests in order (never mutated after generation)
+ * @param kind  {@code context}, {@code table}, {@code stream}, {@code cache} or {@code wire}: what its
+ *              first {@code init} creates ({@code wire} has no init)
+ * @param steps the requests in order (never mutated after generation); for {@code cache}, the steps
+ *              of a multi-node trace, which {@link MultiNodePlan} turns into requests
  */
 public record FuzzSequence(long index, String kind, List<ObjectNode> steps) {
 

@@ -98,10 +98,10 @@ public final class Fuzzer {
     /** What the run leaves out, so a silent gap is never mistaken for coverage. */
     private static List<String> notes(Capabilities caps) {
         List<String> notes = new ArrayList<>();
-        if (caps.kinds().contains("cache") || caps.nodes() > 1) {
-            notes.add("the adapter declares kind cache / " + caps.nodes() + " nodes, but multi-node fuzzing (put, "
-                    + "send, deliver) is not generated: runner contract 1 cannot replay cache traces yet "
-                    + "(spec/trace-format-multinode.md is a proposal)");
+        if (caps.kinds().contains("cache") && !MultiNodeGenerator.applies(caps)) {
+            notes.add("the adapter declares kind cache but " + (caps.nodes() < 2 ? "hosts " + caps.nodes()
+                    + " node, so no multi-node sequence (put, send, deliver) is generated"
+                    : "not all of init, put, get and receive, so no multi-node sequence is generated"));
         }
         return notes;
     }
@@ -138,9 +138,11 @@ public final class Fuzzer {
             long limit = options.maxSteps() > 0 ? options.maxSteps() : Long.MAX_VALUE;
             long index = 0;
             List<FuzzSequence> batch = new ArrayList<>();
+            List<MultiNodePlan> plans = new ArrayList<>(); // parallel to batch; null for a single-node sequence
             List<ObjectNode> requests = new ArrayList<>(options.batchRequests() + 512);
             while (steps < limit && System.nanoTime() < deadline) {
                 batch.clear();
+                plans.clear();
                 requests.clear();
                 long planned = steps;
                 while (requests.size() < options.batchRequests() && planned < limit) {
@@ -148,9 +150,11 @@ public final class Fuzzer {
                     if (s.steps().size() > limit - planned) {
                         s = new FuzzSequence(s.index(), s.kind(), s.steps().subList(0, (int) (limit - planned)));
                     }
+                    MultiNodePlan plan = s.kind().equals("cache") ? MultiNodePlan.of(s.steps()) : null;
                     batch.add(s);
+                    plans.add(plan);
                     requests.add(Sides.RESET);
-                    requests.addAll(s.steps());
+                    requests.addAll(plan == null ? s.steps() : plan.requests);
                     planned += s.steps().size();
                 }
                 Sides.Outcome outcome = sides.run(requests);
@@ -158,8 +162,8 @@ public final class Fuzzer {
                 if (bad >= 0) {
                     long elapsed = System.nanoTime() - start;
                     long cpu = cpuSince(cpuStart);
-                    Located located = locate(batch, outcome, bad);
-                    count(batch, outcome.model(), located.batchPosition());
+                    Located located = locate(batch, plans, outcome, bad);
+                    count(batch, plans, outcome.model(), located.batchPosition());
                     // The disagreeing sequence ran up to its disagreeing step.
                     steps += located.failing().size();
                     sequences++;
@@ -168,7 +172,7 @@ public final class Fuzzer {
                     return new FuzzReport(options.adapter(), implementation, options.seed(), steps, sequences, elapsed,
                             cpu, totals(ops), totals(errors), finding, null, notes);
                 }
-                count(batch, outcome.model(), batch.size());
+                count(batch, plans, outcome.model(), batch.size());
                 long now = System.nanoTime();
                 if (now >= nextProgress) {
                     log.printf(Locale.ROOT, "  ... %,d steps, %,d sequences, %,.0f steps/s, no disagreement%n", steps,
@@ -197,13 +201,16 @@ public final class Fuzzer {
         }
 
         /** Adds the first {@code upTo} sequences of the batch to the tallies. */
-        private void count(List<FuzzSequence> batch, List<ObjectNode> modelReplies, int upTo) {
+        private void count(List<FuzzSequence> batch, List<MultiNodePlan> plans, List<ObjectNode> modelReplies, int upTo) {
             int position = 0;
             for (int b = 0; b < upTo; b++) {
                 FuzzSequence s = batch.get(b);
                 position++; // the reset
                 for (ObjectNode step : s.steps()) {
                     tally(ops, step.get("op").textValue());
+                }
+                int replies = plans.get(b) == null ? s.steps().size() : plans.get(b).requests.size();
+                for (int r = 0; r < replies; r++) {
                     JsonNode error = modelReplies.get(position++).get("error");
                     if (error != null) {
                         tally(errors, error.textValue());
@@ -218,22 +225,25 @@ public final class Fuzzer {
         private record Located(int batchPosition, FuzzSequence sequence, List<ObjectNode> failing, String reason) {
         }
 
-        private Located locate(List<FuzzSequence> batch, Sides.Outcome outcome, int bad) {
+        private Located locate(List<FuzzSequence> batch, List<MultiNodePlan> plans, Sides.Outcome outcome, int bad) {
             boolean exact = outcome.fault() == null || outcome.fault().requestIndex() >= 0;
             int offset = 0;
             for (int b = 0; b < batch.size(); b++) {
                 FuzzSequence s = batch.get(b);
-                int end = offset + 1 + s.steps().size();
+                MultiNodePlan plan = plans.get(b);
+                List<ObjectNode> sent = plan == null ? s.steps() : plan.requests;
+                int end = offset + 1 + sent.size();
                 if (exact && bad < end) {
-                    int within = Math.max(0, bad - offset - 1);
+                    int within = stepOf(plan, Math.max(0, bad - offset - 1));
                     return new Located(b, s, s.steps().subList(0, within + 1), outcome.reason(bad));
                 }
                 if (!exact) {
                     // The adapter faulted without saying where: find the first sequence that fails alone.
-                    Sides.Outcome alone = sides.run(Sides.fromReset(s.steps()));
+                    Sides.Outcome alone = sides.run(Sides.fromReset(sent));
                     int at = alone.firstDisagreement();
                     if (at >= 0) {
-                        return new Located(b, s, s.steps().subList(0, Math.max(1, at)), alone.reason(at));
+                        int within = at == 0 ? 0 : stepOf(plan, at - 1);
+                        return new Located(b, s, s.steps().subList(0, Math.max(1, within + 1)), alone.reason(at));
                     }
                 }
                 offset = end;
@@ -242,7 +252,15 @@ public final class Fuzzer {
             return new Located(batch.size() - 1, last, last.steps(), outcome.reason(bad));
         }
 
+        /** The step a request came from: the same index for a single-node sequence. */
+        private static int stepOf(MultiNodePlan plan, int request) {
+            return plan == null ? request : plan.stepOf(request);
+        }
+
         private FuzzReport.Finding shrinkAndWrite(Located located) {
+            if (located.sequence().kind().equals("cache")) {
+                return shrinkAndWriteMultiNode(located);
+            }
             FuzzSequence s = located.sequence();
             List<ObjectNode> failing = located.failing();
             log.printf(Locale.ROOT, "disagreement in sequence %d (%s), step %d (%s): %s%n", s.index(), s.kind(),
@@ -279,6 +297,56 @@ public final class Fuzzer {
             }
             return new FuzzReport.Finding(s.index(), failing.size(), located.reason(), shrunk, reason, s.pinned(),
                     shrinker.tests(), shrinkNanos, written.file(), written.id(), replay(written, parser));
+        }
+
+        /**
+         * A multi-node finding: ddmin and operand simplification over the steps, where a candidate
+         * the network rules reject counts as "does not reproduce"; then written with the model's
+         * answers as expectations and replayed by the runner.
+         */
+        private FuzzReport.Finding shrinkAndWriteMultiNode(Located located) {
+            FuzzSequence s = located.sequence();
+            List<ObjectNode> failing = located.failing();
+            log.printf(Locale.ROOT, "disagreement in sequence %d (%s), step %d (%s): %s%n", s.index(), s.kind(),
+                    failing.size(), failing.get(failing.size() - 1).path("op").asText(), located.reason());
+            long shrinkStart = System.nanoTime();
+            if (!stillFailsMultiNode(failing)) {
+                return new FuzzReport.Finding(s.index(), failing.size(), located.reason(), failing,
+                        "does not reproduce from a reset", s.pinned(), 1, System.nanoTime() - shrinkStart, null, null,
+                        "not written: the sequence passes when run alone after a reset (the adapter's reset keeps "
+                        + "state, or it is not deterministic)");
+            }
+            Shrinker shrinker = new Shrinker(this::stillFailsMultiNode, s.pinned(), options.shrinkBudget());
+            List<ObjectNode> shrunk = shrinker.shrink(failing);
+            long shrinkNanos = System.nanoTime() - shrinkStart;
+            MultiNodePlan plan = MultiNodePlan.of(shrunk);
+            Sides.Outcome last = sides.run(Sides.fromReset(plan.requests));
+            int at = last.firstDisagreement();
+            String reason = at >= 0 ? last.reason(at) : "(did not disagree on the final run)";
+            int disagreeAt = at >= 1 ? plan.stepOf(at - 1) : -1; // request 0 is the reset
+            TraceParser parser = TraceParser.withSpec();
+            MultiNodeFindingWriter.Written written;
+            try {
+                written = new MultiNodeFindingWriter(modelAdapter(), parser).write(options.outDir(), options.adapter(),
+                        options.seed(), s.index(), plan, disagreeAt, options.adapter() + ": " + reason);
+            } catch (IOException e) {
+                return new FuzzReport.Finding(s.index(), failing.size(), located.reason(), plan.steps, reason, s.pinned(),
+                        shrinker.tests(), shrinkNanos, null, null, "not written: " + e.getMessage());
+            }
+            return new FuzzReport.Finding(s.index(), failing.size(), located.reason(), plan.steps, reason, s.pinned(),
+                    shrinker.tests(), shrinkNanos, written.file(), written.id(),
+                    replay(new FindingWriter.Written(written.file(), written.id(), written.text()), parser));
+        }
+
+        /** A candidate that breaks the network rules does not reproduce; else it runs on both sides from a reset. */
+        private boolean stillFailsMultiNode(List<ObjectNode> candidate) {
+            MultiNodePlan plan;
+            try {
+                plan = MultiNodePlan.of(candidate);
+            } catch (IllegalArgumentException invalidSchedule) {
+                return false;
+            }
+            return sides.run(Sides.fromReset(plan.requests)).firstDisagreement() >= 0;
         }
 
         private Adapter modelAdapter() {

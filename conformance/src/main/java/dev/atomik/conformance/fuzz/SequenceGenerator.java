@@ -14,6 +14,9 @@ import java.util.SplittableRandom;
  * the first one past it, long runs on one address, SWAP right after LOAD, bad lengths, out-of-range
  * message fields, bad widths and sizes, and tiny stream bounds so capacity errors happen.
  *
+ * <p>An adapter that hosts several cache nodes also gets multi-node sequences (kind {@code cache},
+ * {@link MultiNodeGenerator}), drawn as often as each single-node kind.
+ *
  * <p>Sequence {@code k} draws from its own {@link SplittableRandom} seeded from (seed, k), so it is
  * reproducible alone and the same seed gives the same sequences, byte for byte. Operands are written
  * in the golden traces' canonical order (op, kind, width, size, addresses, queue, addr, from, value,
@@ -31,6 +34,8 @@ public final class SequenceGenerator {
     private final long seed;
     private final Capabilities caps;
     private final List<String> kinds = new ArrayList<>();
+    /** Multi-node sequences, when the adapter hosts several cache nodes; else null. */
+    private final MultiNodeGenerator multiNode;
 
     /**
      * @throws IllegalArgumentException when the adapter declares nothing the fuzzer can exercise
@@ -43,6 +48,10 @@ public final class SequenceGenerator {
                     && (kind.equals("wire") || caps.ops().contains("init"))) {
                 kinds.add(kind);
             }
+        }
+        multiNode = MultiNodeGenerator.applies(caps) ? new MultiNodeGenerator(caps) : null;
+        if (multiNode != null) {
+            kinds.add("cache");
         }
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("the adapter declares no kind the fuzzer can exercise (kinds "
@@ -90,6 +99,9 @@ public final class SequenceGenerator {
         SplittableRandom rnd = randomOf(seed, index);
         String kind = kinds.get(rnd.nextInt(kinds.size()));
         int length = length(rnd);
+        if (kind.equals("cache")) {
+            return multiNode.sequence(rnd, index, length);
+        }
         return new Builder(rnd, kind).build(length, index);
     }
 
@@ -365,9 +377,10 @@ public final class SequenceGenerator {
         }
     }
 
-    /** The ops this generator can produce for some kind, for the summary's coverage line. */
+    /** The ops this generator can produce for some kind, multi-node steps included, for the summary's coverage line. */
     static Set<String> allOps() {
         return Set.of("init", "load", "accum", "rollback", "read", "swap", "merge", "count", "epoch", "pending",
-                "drain", "apply", "encode", "decode");
+                "drain", "apply", "encode", "decode", "put", "get", "send", "duplicate", "drop", "deliver",
+                "partition", "heal", "check");
     }
 }
