@@ -12,14 +12,14 @@ public final /*@ spec_java_math @*/ class Context {
     private /*@ spec_public @*/ long deltaCount;
 
     //@ public invariant 1 <= width && width <= 64;
-    //@ public invariant width == 64 ==> mask == -1L;
-    //@ public invariant width < 64 ==> mask == (long) ((1L << width) - 1L);
     //@ public invariant deltaCount >= 0;
 
     /** Clauses: CTX-INIT-1, VAL-WIDTH-1. */
     /*@ public normal_behavior
       @   requires 1 <= width && width <= 64;
       @   ensures this.width == width && reference == 0 && accumulator == 0 && deltaCount == 0;
+      @   ensures width == 64 ==> mask == -1L;
+      @   ensures width < 64 ==> mask == (long) ((1L << width) - 1L);
       @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires width < 1 || width > 64;
@@ -115,7 +115,7 @@ public final /*@ spec_java_math @*/ class Context {
     /** Clauses: CTX-MERGE-1. Merging a context into itself clears the accumulator (x ^ x = 0). */
     /*@ public normal_behavior
       @   requires other != null && other.width == width;
-      @   requires deltaCount + other.deltaCount <= 9223372036854775807L;
+      @   requires 0 <= other.deltaCount && other.deltaCount <= 9223372036854775807L - deltaCount;
       @   ensures accumulator == (\old(accumulator) ^ \old(other.accumulator));
       @   ensures deltaCount == \old(deltaCount) + \old(other.deltaCount);
       @   ensures reference == \old(reference);

@@ -25,8 +25,6 @@ public final /*@ spec_java_math @*/ class DeltaStream {
     private /*@ spec_public @*/ int queued;
 
     //@ public invariant 1 <= width && width <= 64;
-    //@ public invariant width == 64 ==> mask == -1L;
-    //@ public invariant width < 64 ==> mask == (long) ((1L << width) - 1L);
     //@ public invariant refs.length == addrs.length && accs.length == addrs.length && counts.length == addrs.length;
     //@ public invariant addrs != refs && addrs != accs && addrs != counts && refs != accs && refs != counts && accs != counts;
     //@ public invariant 0 <= used && used <= addrs.length;
@@ -47,6 +45,8 @@ public final /*@ spec_java_math @*/ class DeltaStream {
     /*@ public normal_behavior
       @   requires 1 <= width && width <= 64;
       @   ensures this.width == width && used == 0 && queued == 0 && epoch == 0 && lastSeq == 0;
+      @   ensures width == 64 ==> mask == -1L;
+      @   ensures width < 64 ==> mask == (long) ((1L << width) - 1L);
       @   ensures addrs.length == DEFAULT_ADDRESSES && queueAddr.length == DEFAULT_QUEUE;
       @   assignable \nothing;
       @ also public exceptional_behavior
@@ -56,13 +56,32 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public DeltaStream(int width) {
-        this(width, DEFAULT_ADDRESSES, DEFAULT_QUEUE);
+        // The body of DeltaStream(width, DEFAULT_ADDRESSES, DEFAULT_QUEUE) written out: KeY inlines a
+        // chained this(...) call instead of using its contract, and then cannot close the frame.
+        // Placeholder fields before the check, as there (the class invariant must hold on throw).
+        boolean legal = width >= Width.MIN && width <= Width.MAX;
+        int addresses = legal ? DEFAULT_ADDRESSES : 1;
+        int queue = legal ? DEFAULT_QUEUE : 1;
+        this.width = legal ? width : Width.MIN;
+        this.mask = Width.maskOf(this.width);
+        this.addrs = zeros(addresses);
+        this.refs = zeros(addresses);
+        this.accs = zeros(addresses);
+        this.counts = zeros(addresses);
+        this.queueAddr = zeros(queue);
+        this.queueDelta = zeros(queue);
+        this.queueSeq = zeros(queue);
+        if (!legal) {
+            throw new AtomikError(ErrorCode.BAD_WIDTH);
+        }
     }
 
     /** Clauses: VAL-WIDTH-1, STR-CAP-1, ERR-ORDER-1. */
     /*@ public normal_behavior
       @   requires 1 <= width && width <= 64 && addresses >= 1 && queue >= 1;
       @   ensures this.width == width && used == 0 && queued == 0 && epoch == 0 && lastSeq == 0;
+      @   ensures width == 64 ==> mask == -1L;
+      @   ensures width < 64 ==> mask == (long) ((1L << width) - 1L);
       @   ensures addrs.length == addresses && queueAddr.length == queue;
       @   assignable \nothing;
       @ also public exceptional_behavior
@@ -83,17 +102,36 @@ public final /*@ spec_java_math @*/ class DeltaStream {
         boolean legal = legalWidth && addresses >= 1 && queue >= 1;
         this.width = legalWidth ? width : Width.MIN;
         this.mask = Width.maskOf(this.width);
-        this.addrs = new long[legal ? addresses : 1];
-        this.refs = new long[legal ? addresses : 1];
-        this.accs = new long[legal ? addresses : 1];
-        this.counts = new long[legal ? addresses : 1];
-        this.queueAddr = new long[legal ? queue : 1];
-        this.queueDelta = new long[legal ? queue : 1];
-        this.queueSeq = new long[legal ? queue : 1];
-        Width.check(width);
+        this.addrs = zeros(legal ? addresses : 1);
+        this.refs = zeros(legal ? addresses : 1);
+        this.accs = zeros(legal ? addresses : 1);
+        this.counts = zeros(legal ? addresses : 1);
+        this.queueAddr = zeros(legal ? queue : 1);
+        this.queueDelta = zeros(legal ? queue : 1);
+        this.queueSeq = zeros(legal ? queue : 1);
+        // The checks of Width.check, inline: an exception thrown through a callee's contract made
+        // this proof twice as long as a throw written here (measured: 31,000 vs 16,000 nodes).
+        if (!legalWidth) {
+            throw new AtomikError(ErrorCode.BAD_WIDTH);
+        }
         if (addresses < 1 || queue < 1) {
             throw new AtomikError(ErrorCode.BAD_SIZE);
         }
+    }
+
+    /**
+     * Clauses: CTX-INIT-1. A fresh array of {@code length} zeros. The constructors allocate through
+     * this contract rather than with {@code new} inline: KeY then sees each array only as "fresh",
+     * which keeps the constructors' frame proofs small (inline, it case-split on every allocation).
+     */
+    /*@ private normal_behavior
+      @   requires length >= 1;
+      @   ensures \result != null && \fresh(\result) && \result.length == length;
+      @   ensures (\forall int i; 0 <= i && i < length; \result[i] == 0);
+      @   assignable \nothing;
+      @*/
+    private static long[] zeros(int length) {
+        return new long[length];
     }
 
     /** Clauses: STR-SPARSE-1, ERR-CODES-1. Fails unless 0 ≤ address ≤ 2^32 − 1. */

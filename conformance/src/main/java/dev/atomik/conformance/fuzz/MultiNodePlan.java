@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.trace.Hex;
 import dev.atomik.conformance.trace.MultiNodeOps;
 import dev.atomik.conformance.trace.Network;
-import dev.atomik.model.AtomikError;
-import dev.atomik.model.CacheNode;
-import dev.atomik.model.DeltaMessage;
+import dev.atomik.conformance.adapter.Adapter;
+import dev.atomik.conformance.adapter.AdapterFault;
+import dev.atomik.conformance.runner.AdapterCatalog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,10 @@ import java.util.Map;
  * node, an applied {@code deliver} becomes a {@code receive} carrying the 16 wire bytes, a filtered
  * one nothing, a {@code check} one {@code get} per node and key; network steps send nothing.
  *
- * <p>A deliver's bytes are those the model's put issued, so the plan runs the model's
- * {@link CacheNode}s alongside (the same class the model adapter serves). A put that disagrees
- * shows in the put's own reply, so the bytes never hide a wrong message (as in the runner).
+ * <p>A deliver's bytes are those the model's put issued, so the plan runs the node steps on a
+ * private instance of the model adapter as it goes (through the adapter SPI: only
+ * {@code adapters.model} may touch the model). A put that disagrees shows in the put's own reply,
+ * so the bytes never hide a wrong message (as in the runner).
  *
  * <p>A schedule the network rules forbid (a deliver of a copy not in flight, a send of a seq never
  * issued, a deliver across a partition…) throws {@link IllegalArgumentException} with the reason:
@@ -31,6 +33,8 @@ import java.util.Map;
  */
 final class MultiNodePlan {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Duration ORACLE_TIMEOUT = Duration.ofSeconds(10);
+    private static Adapter oracle;
 
     /** The requests after the reset, in order. */
     final List<ObjectNode> requests = new ArrayList<>();
@@ -53,9 +57,25 @@ final class MultiNodePlan {
 
     /** The plan of {@code steps} (the first is the cache init). */
     static MultiNodePlan of(List<ObjectNode> steps) {
-        MultiNodePlan plan = new MultiNodePlan();
-        plan.build(steps);
-        return plan;
+        synchronized (MultiNodePlan.class) {
+            MultiNodePlan plan = new MultiNodePlan();
+            ask(JSON.objectNode().put("op", "reset"));
+            plan.build(steps);
+            return plan;
+        }
+    }
+
+    /** One request to the plan's own model adapter (opened once, reset per plan). */
+    private static JsonNode ask(ObjectNode request) {
+        try {
+            if (oracle == null) {
+                oracle = AdapterCatalog.discover().opener("model").get();
+                oracle.hello();
+            }
+            return oracle.execute(List.of(request), ORACLE_TIMEOUT).get(0);
+        } catch (AdapterFault e) {
+            throw new IllegalStateException("the model adapter failed while planning: " + e.getMessage(), e);
+        }
     }
 
     /** The step that request {@code i} (0-based, after the reset) came from. */
@@ -65,8 +85,7 @@ final class MultiNodePlan {
 
     private void build(List<ObjectNode> in) {
         Network network = null;
-        Map<String, CacheNode> nodes = new HashMap<>();
-        Map<String, DeltaMessage> issued = new HashMap<>();
+        Map<String, JsonNode> issued = new HashMap<>();
         for (int i = 0; i < in.size(); i++) {
             ObjectNode s = in.get(i);
             String op = s.path("op").asText();
@@ -85,16 +104,17 @@ final class MultiNodePlan {
                     width = s.get("width").asInt();
                     dedup = s.get("dedup").asBoolean();
                     network = new Network(names, dedup);
-                    for (int k = 0; k < names.size(); k++) {
-                        nodes.put(names.get(k), new CacheNode(k, width));
-                    }
                     ObjectNode init = JSON.objectNode().put("op", "init").put("kind", "cache").put("width", width);
                     init.set("nodes", s.get("nodes").deepCopy());
                     request(init, i);
+                    JsonNode created = ask(init);
+                    if (created.has("error")) {
+                        throw new IllegalArgumentException("the model refuses this init: " + created.get("error").asText());
+                    }
                     break;
                 }
                 case "load": case "put": case "get": case "swap":
-                    nodeStep(s, op, i, network, nodes, issued);
+                    nodeStep(s, op, i, network, issued);
                     break;
                 case "send":
                     network.send(s.get("from").asText(), s.get("to").asText(), seq(s));
@@ -115,7 +135,7 @@ final class MultiNodePlan {
                     network.heal();
                     break;
                 case "deliver":
-                    written = deliver(s, i, network, nodes, issued);
+                    written = deliver(s, i, network, issued);
                     break;
                 case "check":
                     List<Long> keys = network.allKeys();
@@ -134,47 +154,40 @@ final class MultiNodePlan {
         }
     }
 
-    private void nodeStep(ObjectNode s, String op, int i, Network network, Map<String, CacheNode> nodes,
-                          Map<String, DeltaMessage> issued) {
+    private void nodeStep(ObjectNode s, String op, int i, Network network, Map<String, JsonNode> issued) {
         String name = s.get("node").asText();
         network.requireNode("node", name);
-        CacheNode node = nodes.get(name);
         long addr = Hex.parse(s.get("addr").asText());
         request(s, i); // sent as drawn (steps are never mutated), as single-node steps are
-        try {
-            switch (op) {
-                case "load" -> node.load(addr, Hex.parse(s.get("value").asText()));
-                case "get" -> node.get(addr);
-                case "swap" -> node.swap(addr, Hex.parse(s.get("value").asText()));
-                default -> {
-                    DeltaMessage m = node.put(addr, Hex.parse(s.get("value").asText()));
-                    issued.put(name + ":" + network.issue(name), m);
-                }
-            }
-        } catch (AtomikError failed) {
+        JsonNode reply = ask(s);
+        if (reply.has("error")) {
             return; // the model answers an error: nothing issued, nothing held (as the runner counts it)
+        }
+        if (op.equals("put")) {
+            issued.put(name + ":" + network.issue(name), reply.get("message"));
         }
         if (!op.equals("get")) {
             network.touch(name, addr);
         }
     }
 
-    private ObjectNode deliver(ObjectNode s, int i, Network network, Map<String, CacheNode> nodes,
-                               Map<String, DeltaMessage> issued) {
+    private ObjectNode deliver(ObjectNode s, int i, Network network, Map<String, JsonNode> issued) {
         String from = s.get("from").asText();
         String to = s.get("to").asText();
         long seq = seq(s);
         boolean apply = network.deliver(from, to, seq); // throws unless a copy is in flight on an uncut link
-        DeltaMessage m = issued.get(from + ":" + seq);
-        String bytes = MultiNodeOps.encode(m.addr, m.delta, m.seq);
+        JsonNode m = issued.get(from + ":" + seq);
+        long addr = Hex.parse(m.get("addr").asText());
+        String bytes = MultiNodeOps.encode(addr, Hex.parse(m.get("delta").asText()), Hex.parse(m.get("seq").asText()));
         ObjectNode written = JSON.objectNode().put("op", "deliver").put("from", from).put("to", to)
                 .put("seq", s.get("seq").asText()).put("bytes", bytes);
         applied.put(i, apply);
         if (apply) {
-            network.touch(to, m.addr);
-            nodes.get(to).receive(m);
-            request(JSON.objectNode().put("op", MultiNodeOps.RECEIVE).put("node", to).put("from", from)
-                    .put("bytes", bytes), i);
+            network.touch(to, addr);
+            ObjectNode receive = JSON.objectNode().put("op", MultiNodeOps.RECEIVE).put("node", to).put("from", from)
+                    .put("bytes", bytes);
+            request(receive, i);
+            ask(receive);
         }
         return written;
     }

@@ -2,17 +2,28 @@ package dev.atomik.model.proof;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.atomik.model.AtomikError;
+import dev.atomik.model.CacheNode;
 import dev.atomik.model.DeltaMessage;
+import dev.atomik.model.DeltaStream;
+import dev.atomik.model.ErrorCode;
+import dev.atomik.model.Table;
+import org.junit.jupiter.api.function.Executable;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 /**
  * Method bodies rewritten so that KeY can load or prove them must behave exactly as the obvious
  * code did: toString's hex digits (KeY's JDK model has no Long.toHexString), decode's arithmetic
- * u32 reads (KeY reasons about + and *, not |) and encode's unrolled bytes.
+ * u32 reads (KeY reasons about + and *, not |), encode's unrolled bytes, and the constructors
+ * (placeholder fields before the checks, the width check written inline instead of Width.check,
+ * DeltaStream(width) written out instead of chaining to DeltaStream(width, 1024, 4096)).
+ * Clauses: VAL-WIDTH-1, STR-CAP-1, ERR-ORDER-1, WIRE-FIELDS-1.
  */
 class ProvabilityRewritesTest {
 
@@ -50,5 +61,46 @@ class ProvabilityRewritesTest {
         for (long v : new long[] {0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 15L, 16L, any}) {
             assertEquals("DeltaMessage{addr=0x0, delta=0x" + Long.toHexString(v) + ", seq=0x1}", new DeltaMessage(0, v, 1).toString());
         }
+    }
+
+    @Property
+    void oneArgumentStreamIsTheDefaultCapacityStream(@ForAll @IntRange(min = -3, max = 70) int width) {
+        if (width < 1 || width > 64) {
+            assertCode(ErrorCode.BAD_WIDTH, () -> new DeltaStream(width));
+            return;
+        }
+        DeltaStream one = new DeltaStream(width);
+        DeltaStream three = new DeltaStream(width, DeltaStream.DEFAULT_ADDRESSES, DeltaStream.DEFAULT_QUEUE);
+        assertEquals(three.width(), one.width());
+        assertEquals(three.addressCapacity(), one.addressCapacity());
+        assertEquals(three.queueCapacity(), one.queueCapacity());
+        assertEquals(0, one.pending());
+        assertEquals(0L, one.epoch());
+        assertEquals(0L, one.lastSeq());
+    }
+
+    /** ERR-ORDER-1: a bad width is reported before a bad size, by every constructor. */
+    @Property
+    void constructorsCheckWidthBeforeSize(@ForAll @IntRange(min = -3, max = 70) int width,
+            @ForAll @IntRange(min = -2, max = 3) int size, @ForAll @IntRange(min = -2, max = 3) int id) throws Throwable {
+        boolean badWidth = width < 1 || width > 64;
+        int tableCode = badWidth ? ErrorCode.BAD_WIDTH : size < 1 ? ErrorCode.BAD_SIZE : 0;
+        int streamCode = badWidth ? ErrorCode.BAD_WIDTH : size < 1 || id < 1 ? ErrorCode.BAD_SIZE : 0;
+        int nodeCode = badWidth ? ErrorCode.BAD_WIDTH : id < 0 || size < 1 ? ErrorCode.BAD_SIZE : 0;
+        expect(tableCode, () -> assertEquals(size, new Table(width, size).size()));
+        expect(streamCode, () -> assertEquals(size, new DeltaStream(width, size, id).addressCapacity()));
+        expect(nodeCode, () -> assertEquals(size, new CacheNode(id, width, size).capacity()));
+    }
+
+    private static void expect(int code, Executable construct) throws Throwable {
+        if (code == 0) {
+            construct.execute();
+        } else {
+            assertCode(code, construct);
+        }
+    }
+
+    private static void assertCode(int code, Executable construct) {
+        assertEquals(ErrorCode.name(code), ErrorCode.name(assertThrows(AtomikError.class, construct).code));
     }
 }
