@@ -19,7 +19,29 @@ final class ProofRegistry {
     static final Map<String, Integer> PROVABLE = new LinkedHashMap<>();
 
     static {
-        // Quantified postconditions over the slot arrays plus the distinct-address invariant.
+        // Budgets are rule applications (what KeY's step limit counts), about 1.5x what was measured
+        // on 2026-11-25 (key2: `R ... rules` in the scratch runs, KeY 2.12.3, settings of KeyProver).
+        // Constructors: placeholder arrays, the class invariant and the frame (assignable \nothing)
+        // on the exceptional exit as well; Table 16.6k, DeltaStream 26k-45k, CacheNode 9.7k-10.3k.
+        provable("Table_Table_exceptional", 25_000);
+        provable("Table_merge_exceptional", 20_000);
+        provable("Table_merge_normal", 15_000);
+        provable("DeltaStream_DeltaStream_int_exceptional", 60_000);
+        provable("DeltaStream_DeltaStream_int_normal", 25_000);
+        provable("DeltaStream_DeltaStream_int_int_int_exceptional_1", 60_000);
+        provable("DeltaStream_DeltaStream_int_int_int_exceptional_2", 40_000);
+        provable("DeltaStream_DeltaStream_int_int_int_normal", 25_000);
+        provable("CacheNode_CacheNode_exceptional_1", 15_000);
+        provable("CacheNode_CacheNode_exceptional_2", 15_000);
+        // Exceptional cases behind a find() over the distinct-key invariant: 10.1k-13.7k.
+        provable("CacheNode_load_exceptional_2", 15_000);
+        provable("CacheNode_swap_exceptional_2", 15_000);
+        provable("CacheNode_receive_exceptional", 15_000);
+        provable("CacheNode_put_exceptional_3", 20_000);
+        // The slot of a key, unique by the distinct-key invariant: 11.2k.
+        provable("CacheNode_slotFor_normal", 20_000);
+        // Quantified postconditions over the slot arrays plus the distinct-address invariant
+        // (budget set by engineer key, not yet measured by key2).
         provable("DeltaStream_accum_normal", 40_000);
         provable("DeltaStream_rollback_normal", 40_000);
         provable("DeltaStream_apply_normal", 40_000);
@@ -31,6 +53,10 @@ final class ProofRegistry {
         // Sixteen byte equations, each a shift and a narrowing cast.
         provable("DeltaMessage_encode_normal", 20_000);
         provable("DeltaMessage_decode_normal", 20_000);
+        // NOT closing as of 2026-11-25 (open after 42k-49k rule applications, see
+        // spec/trust-ledger.md section 9): CacheNode_put_normal, CacheNode_load_normal,
+        // CacheNode_swap_normal, CacheNode_receive_normal. They run under the default budget and
+        // fail the build until their contracts or bodies are reworked; they are not skipped.
     }
 
     private ProofRegistry() {
