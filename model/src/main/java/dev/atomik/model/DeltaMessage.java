@@ -84,7 +84,7 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
      * see spec/trust-ledger.md); encode writes its bytes one by one, and that layout is proved.
      */
     /*@ public normal_behavior
-      @   requires out != null && 0 <= offset && 1 <= count && count <= 8 && offset + count <= out.length;
+      @   requires out != null && 0 <= offset && 1 <= count && count <= 8 && offset <= out.length - count;
       @   assignable out[offset .. offset + count - 1];
       @*/
     public static void putBigEndian(byte[] out, int offset, long value, int count) {
@@ -102,7 +102,7 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
      * that it reads inside the array (see spec/trust-ledger.md).
      */
     /*@ public normal_behavior
-      @   requires in != null && 0 <= offset && 1 <= count && count <= 8 && offset + count <= in.length;
+      @   requires in != null && 0 <= offset && 1 <= count && count <= 8 && offset <= in.length - count;
       @   assignable \nothing;
       @*/
     public static /*@ pure @*/ long getBigEndian(byte[] in, int offset, int count) {
@@ -123,7 +123,7 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
      * not about | (the result equals getBigEndian(in, offset, 4); a unit test checks that).
      */
     /*@ private normal_behavior
-      @   requires in != null && 0 <= offset && offset + 4 <= in.length;
+      @   requires in != null && 0 <= offset && offset <= in.length - 4;
       @   ensures \result == (in[offset] < 0 ? in[offset] + 256L : (long) in[offset]) * 16777216L
       @                    + (in[offset + 1] < 0 ? in[offset + 1] + 256L : (long) in[offset + 1]) * 65536L
       @                    + (in[offset + 2] < 0 ? in[offset + 2] + 256L : (long) in[offset + 2]) * 256L
