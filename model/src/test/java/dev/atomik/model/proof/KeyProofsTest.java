@@ -20,6 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -85,6 +86,11 @@ class KeyProofsTest {
         }
         assertTrue(obligations.size() >= MIN_CONTRACTS,
                 "KeY found " + obligations.size() + " contracts in " + KeyProver.MODEL_PACKAGE + ", fewer than " + MIN_CONTRACTS);
+        // Each obligation that is not known-open must close (everyObligationCloses), so this bounds
+        // the number of contracts the build really proves from below.
+        long mustClose = obligations.stream().filter(o -> !ProofRegistry.isKnownOpen(o.id())).count();
+        assertTrue(mustClose >= MIN_CONTRACTS, "only " + mustClose + " obligations are expected to close, fewer than "
+                + MIN_CONTRACTS);
     }
 
     @Test
@@ -94,7 +100,8 @@ class KeyProofsTest {
             fail(loadFailure);
         }
         Map<String, Obligation> byId = KeyProver.byId(obligations);
-        List<String> stale = ProofRegistry.PROVABLE.keySet().stream().filter(id -> !byId.containsKey(id)).collect(Collectors.toList());
+        List<String> stale = Stream.concat(ProofRegistry.PROVABLE.keySet().stream(), ProofRegistry.KNOWN_OPEN.keySet().stream())
+                .filter(id -> !byId.containsKey(id)).collect(Collectors.toList());
         assertTrue(stale.isEmpty(), "ProofRegistry names obligations that no longer exist: " + stale + "; known: " + byId.keySet());
     }
 
@@ -111,6 +118,15 @@ class KeyProofsTest {
                     ProofResult r = prover.prove(o, citations.getOrDefault(o.signature(), List.of()), ProofRegistry.maxSteps(o.id()));
                     results.add(r);
                     System.out.printf("KeY %-48s %-6s %7d nodes %7.1f s %s%n", o.id(), r.status(), r.nodes(), r.seconds(), r.detail());
+                    if (ProofRegistry.isKnownOpen(o.id())) {
+                        if (r.closed()) {
+                            System.out.println("KeY " + o.id() + " now closes: move it to ProofRegistry.PROVABLE");
+                            return;
+                        }
+                        // Aborted, not passed: JUnit and Surefire show it as skipped, never as proved.
+                        throw new TestAbortedException(o.id() + " is known open (" + r.detail() + "; budget "
+                                + r.maxSteps() + " steps): not proved, see spec/trust-ledger.md");
+                    }
                     assertTrue(r.closed(), o.id() + " (" + o.signature() + ", " + o.keyName() + ") is " + r.status()
                             + ": " + r.detail() + "; budget " + r.maxSteps() + " steps");
                 }));

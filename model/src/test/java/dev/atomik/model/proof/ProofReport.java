@@ -66,6 +66,7 @@ final class ProofReport {
               .append(", \"ruleApps\": ").append(r.ruleApps())
               .append(", \"openGoals\": ").append(r.openGoals())
               .append(", \"maxSteps\": ").append(r.maxSteps())
+              .append(", \"expected\": ").append(str(ProofRegistry.isKnownOpen(o.id()) ? "known-open" : "provable"))
               .append(", \"seconds\": ").append(num(r.seconds()))
               .append(", \"detail\": ").append(str(r.detail()))
               .append(i + 1 < results.size() ? "},\n" : "}\n");
