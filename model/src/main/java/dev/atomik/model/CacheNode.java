@@ -11,7 +11,10 @@ package dev.atomik.model;
  * stream issues a seq only through ACCUM, which also changes the local accumulator, whereas a put
  * must LOAD locally and still issue the next seq (REP-CACHE-1). Plain arrays also keep every
  * contract about fields of this class only, which is what KeY proves automatically. A key never
- * touched has no slot and reads 0 (STR-SPARSE-1); a slot is zeroed when it is allocated.
+ * touched has no slot and reads 0 (STR-SPARSE-1); a slot is zeroed when it is allocated. As in
+ * DeltaStream, each write finds the key and appends a slot only when it is absent, written out
+ * per method because KeY proves two plain paths far more cheaply than a shared helper's either-or
+ * postcondition.
  */
 public final /*@ spec_java_math @*/ class CacheNode {
     public static final int DEFAULT_KEYS = 1024;
@@ -133,27 +136,53 @@ public final /*@ spec_java_math @*/ class CacheNode {
         throw new AtomikError(code);
     }
 
-    /** Clauses: STR-SPARSE-1, STR-CAP-1. The slot of a valid key, allocated (zeroed) when absent; the caller checked there is room. */
+    /**
+     * Clauses: STR-SPARSE-1, STR-CAP-1, CTX-INIT-1. A new slot for a key checked absent, with the
+     * given reference and a zero accumulator; the caller checked there is room. Callers find first
+     * and append only when the key is absent, so each public proof has two plain cases (found,
+     * appended) instead of a helper's either-or postcondition.
+     */
     /*@ private normal_behavior
-      @   requires 0 <= key && key <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
-      @   ensures 0 <= \result && \result < used && keys[\result] == key;
-      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> i == \result);
-      @   ensures (used == \old(used) && \result < used)
-      @        || (used == \old(used) + 1 && \result == \old(used) && refs[\result] == 0 && accs[\result] == 0);
+      @   requires 0 <= key && key <= 4294967295L && used < keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != key);
+      @   ensures \result == \old(used) && used == \old(used) + 1 && keys[\result] == key;
+      @   ensures refs[\result] == reference && accs[\result] == 0;
       @   assignable used, keys[used], refs[used], accs[used];
       @*/
-    private int slotFor(long key) {
-        int slot = find(key);
-        if (slot >= 0) {
-            return slot;
-        }
-        slot = used;
+    private int append(long key, long reference) {
+        int slot = used;
         keys[slot] = key;
-        refs[slot] = 0L;
+        refs[slot] = reference;
         accs[slot] = 0L;
         used = used + 1;
         return slot;
+    }
+
+    /** Clauses: VAL-MASK-1. {@code value} masked to the node's width, in a call for the reason given at deltaOf. */
+    /*@ private normal_behavior
+      @   ensures \result == (value & mask);
+      @   assignable \nothing;
+      @*/
+    private /*@ pure @*/ long masked(long value) {
+        return value & mask;
+    }
+
+    /**
+     * Clauses: REP-CACHE-1, VAL-MASK-1. The delta a put of {@code value} at {@code slot} sends:
+     * the slot's state XOR the masked value. Computed in a call because it is passed on to the
+     * message's constructor: KeY 2.12.3 (Java integer semantics) leaves {@code ^} and {@code &}
+     * on long uninterpreted and has no axiom that a long field or array element holds a long, so it
+     * cannot show that such an expression meets the implicit precondition of a long parameter (its
+     * range); the result of a call is a long by its type. One call, not one per operand: each call
+     * adds a heap state that the rest of the proof must see through.
+     */
+    /*@ private normal_behavior
+      @   requires 0 <= slot && slot < used;
+      @   ensures \result == (refs[slot] ^ accs[slot] ^ (value & mask));
+      @   assignable \nothing;
+      @*/
+    private /*@ pure @*/ long deltaOf(int slot, long value) {
+        return refs[slot] ^ accs[slot] ^ (value & mask);
     }
 
     /**
@@ -161,20 +190,23 @@ public final /*@ spec_java_math @*/ class CacheNode {
      * at {@code key}, LOADs {@code value} there and returns the message (key, o ⊕ value, next seq)
      * that must reach every peer. The node keeps no outbound queue: the caller owns the fan-out.
      */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // a key this node holds
       @   requires 0 <= key && key <= 4294967295L && lastSeq < 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key);
+      @   ensures \result != null && \fresh(\result);
+      @   ensures \result.addr == key && lastSeq == \old(lastSeq) + 1 && \result.seq == lastSeq && used == \old(used);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
+      @              \result.delta == (\old(refs[i]) ^ \old(accs[i]) ^ (value & mask)) && refs[i] == (value & mask) && accs[i] == 0);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] != key ==> refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
+      @   assignable refs[*], accs[*], lastSeq;
+      @ also public normal_behavior // a new key: its old state is 0, so the delta is the value
+      @   requires 0 <= key && key <= 4294967295L && lastSeq < 4294967295L && used < keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != key);
       @   ensures \result != null && \fresh(\result);
       @   ensures \result.addr == key && lastSeq == \old(lastSeq) + 1 && \result.seq == lastSeq;
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) == key ==>
-      @              \result.delta == (\old(refs[i]) ^ \old(accs[i]) ^ (value & mask)));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) != key) ==> \result.delta == (value & mask);
-      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
-      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> refs[i] == (value & mask) && accs[i] == 0);
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != key ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
-      @   assignable used, keys[*], refs[*], accs[*], lastSeq;
+      @   ensures \result.delta == (value & mask) && used == \old(used) + 1;
+      @   ensures keys[\old(used)] == key && refs[\old(used)] == (value & mask) && accs[\old(used)] == 0;
+      @   assignable used, keys[used], refs[used], accs[used], lastSeq;
       @ also public exceptional_behavior
       @   requires key < 0 || key > 4294967295L;
       @   signals_only AtomikError;
@@ -194,21 +226,32 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @   assignable \nothing;
       @*/
     public DeltaMessage put(long key, long value) {
-        DeltaStream.checkAddress(key);
-        int found = find(key);
-        if (found < 0 && used == keys.length) {
+        if (key < 0 || key > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
+        int slot = find(key);
+        if (slot < 0 && used == keys.length) {
             fail(ErrorCode.CAPACITY_EXCEEDED);
         }
         if (lastSeq == DeltaMessage.U32_MAX) {
             fail(ErrorCode.SEQ_EXHAUSTED);
         }
-        int slot = slotFor(key);
-        long masked = value & mask;
-        long old = refs[slot] ^ accs[slot];
-        refs[slot] = masked;
+        if (slot < 0) {
+            // A new key: its state was 0, so the delta is the masked value itself. The message is
+            // built before the slot is appended, so KeY proves the distinct-key invariant once,
+            // right after append, not again through the constructor's heap (open at 84,000 nodes
+            // the other way round, closed at 10,900 this way).
+            long masked = masked(value);
+            DeltaMessage message = new DeltaMessage(key, masked, lastSeq + 1);
+            append(key, masked);
+            lastSeq = lastSeq + 1;
+            return message;
+        }
+        long delta = deltaOf(slot, value);
+        refs[slot] = value & mask;
         accs[slot] = 0L;
         lastSeq = lastSeq + 1;
-        return new DeltaMessage(key, old ^ masked, lastSeq);
+        return new DeltaMessage(key, delta, lastSeq);
     }
 
     /**
@@ -237,12 +280,16 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @*/
     public void receive(DeltaMessage message) {
         long key = message.addr;
-        DeltaStream.checkAddress(key);
-        int found = find(key);
-        if (found < 0 && used == keys.length) {
-            fail(ErrorCode.CAPACITY_EXCEEDED);
+        if (key < 0 || key > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
         }
-        int slot = slotFor(key);
+        int slot = find(key);
+        if (slot < 0) {
+            if (used == keys.length) {
+                fail(ErrorCode.CAPACITY_EXCEEDED);
+            }
+            slot = append(key, 0L);
+        }
         accs[slot] = accs[slot] ^ (message.delta & mask);
     }
 
@@ -259,7 +306,9 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @   assignable \nothing;
       @*/
     public /*@ pure @*/ long get(long key) {
-        DeltaStream.checkAddress(key);
+        if (key < 0 || key > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
         int slot = find(key);
         if (slot < 0) {
             return 0L;
@@ -272,19 +321,20 @@ public final /*@ spec_java_math @*/ class CacheNode {
      * restarts the key from {@code value} and issues no message and no seq, so peers never learn
      * of it and it imposes no order (no last-writer-wins).
      */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // a key this node holds
       @   requires 0 <= key && key <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) == key ==>
-      @              \result == (\old(refs[i]) ^ \old(accs[i])));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(keys[i]) != key) ==> \result == 0;
-      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
-      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> refs[i] == (value & mask) && accs[i] == 0);
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != key ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
-      @   ensures lastSeq == \old(lastSeq);
-      @   assignable used, keys[*], refs[*], accs[*];
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key);
+      @   ensures used == \old(used);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
+      @              \result == (\old(refs[i]) ^ \old(accs[i])) && refs[i] == (value & mask) && accs[i] == 0);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] != key ==> refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
+      @   assignable refs[*], accs[*];
+      @ also public normal_behavior // a new key: its state was 0
+      @   requires 0 <= key && key <= 4294967295L && used < keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != key);
+      @   ensures \result == 0 && used == \old(used) + 1;
+      @   ensures keys[\old(used)] == key && refs[\old(used)] == (value & mask) && accs[\old(used)] == 0;
+      @   assignable used, keys[used], refs[used], accs[used];
       @ also public exceptional_behavior
       @   requires key < 0 || key > 4294967295L;
       @   signals_only AtomikError;
@@ -298,13 +348,20 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @   assignable \nothing;
       @*/
     public long swap(long key, long value) {
-        DeltaStream.checkAddress(key);
-        int found = find(key);
-        if (found < 0 && used == keys.length) {
-            fail(ErrorCode.CAPACITY_EXCEEDED);
+        if (key < 0 || key > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
         }
-        int slot = slotFor(key);
-        long state = refs[slot] ^ accs[slot];
+        int slot = find(key);
+        // A new key's state is 0, written as such: KeY 2.12.3 cannot evaluate ^ on long, even 0 ^ 0.
+        long state = 0L;
+        if (slot < 0) {
+            if (used == keys.length) {
+                fail(ErrorCode.CAPACITY_EXCEEDED);
+            }
+            slot = append(key, 0L);
+        } else {
+            state = refs[slot] ^ accs[slot];
+        }
         refs[slot] = value & mask;
         accs[slot] = 0L;
         return state;
@@ -338,12 +395,16 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @   assignable \nothing;
       @*/
     public void load(long key, long value) {
-        DeltaStream.checkAddress(key);
-        int found = find(key);
-        if (found < 0 && used == keys.length) {
-            fail(ErrorCode.CAPACITY_EXCEEDED);
+        if (key < 0 || key > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
         }
-        int slot = slotFor(key);
+        int slot = find(key);
+        if (slot < 0) {
+            if (used == keys.length) {
+                fail(ErrorCode.CAPACITY_EXCEEDED);
+            }
+            slot = append(key, 0L);
+        }
         refs[slot] = value & mask;
         accs[slot] = 0L;
     }

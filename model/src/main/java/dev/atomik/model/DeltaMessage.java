@@ -129,7 +129,6 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
       @                    + (in[offset + 2] < 0 ? in[offset + 2] + 256L : (long) in[offset + 2]) * 256L
       @                    + (in[offset + 3] < 0 ? in[offset + 3] + 256L : (long) in[offset + 3]);
       @   ensures 0 <= \result && \result <= 4294967295L;
-      @   ensures \result == 0 <==> (in[offset] == 0 && in[offset + 1] == 0 && in[offset + 2] == 0 && in[offset + 3] == 0);
       @   assignable \nothing;
       @*/
     private static /*@ pure @*/ long getU32(byte[] in, int offset) {
@@ -150,11 +149,17 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
     /**
      * Clauses: WIRE-LEN-2, WIRE-RANGE-1, WIRE-FIELDS-1, ERR-ORDER-1. Length is checked before the
      * value range (ERR-ORDER-1). The contract pins addr and seq; delta's bytes are not in it (see
-     * spec/trust-ledger.md).
+     * spec/trust-ledger.md). The seq field out of range is stated as the field's value, 0, rather
+     * than as "bytes 12..15 are all zero": the two are equivalent (the four terms are non-negative
+     * and weighted by powers of 256), a unit test checks it exhaustively per byte, and KeY proves
+     * the arithmetic form without a case split over the bytes' signs.
      */
     /*@ public normal_behavior
       @   requires bytes != null && bytes.length == 16;
-      @   requires !(bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && bytes[15] == 0);
+      @   requires (bytes[12] < 0 ? bytes[12] + 256L : (long) bytes[12]) * 16777216L
+      @                 + (bytes[13] < 0 ? bytes[13] + 256L : (long) bytes[13]) * 65536L
+      @                 + (bytes[14] < 0 ? bytes[14] + 256L : (long) bytes[14]) * 256L
+      @                 + (bytes[15] < 0 ? bytes[15] + 256L : (long) bytes[15]) != 0;
       @   ensures \result != null && \fresh(\result);
       @   ensures \result.addr == (bytes[0] < 0 ? bytes[0] + 256L : (long) bytes[0]) * 16777216L
       @                       + (bytes[1] < 0 ? bytes[1] + 256L : (long) bytes[1]) * 65536L
@@ -172,7 +177,10 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
       @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires bytes != null && bytes.length == 16;
-      @   requires bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && bytes[15] == 0;
+      @   requires (bytes[12] < 0 ? bytes[12] + 256L : (long) bytes[12]) * 16777216L
+      @                 + (bytes[13] < 0 ? bytes[13] + 256L : (long) bytes[13]) * 65536L
+      @                 + (bytes[14] < 0 ? bytes[14] + 256L : (long) bytes[14]) * 256L
+      @                 + (bytes[15] < 0 ? bytes[15] + 256L : (long) bytes[15]) == 0;
       @   signals_only AtomikError;
       @   signals (AtomikError e) e.code == ErrorCode.VALUE_OUT_OF_RANGE;
       @   assignable \nothing;

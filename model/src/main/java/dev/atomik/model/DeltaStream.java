@@ -5,6 +5,11 @@ package dev.atomik.model;
  * outbound queue (spec/stream.md). Addresses are held in a bounded slot array searched linearly:
  * plain arrays keep the class inside the Java subset KeY verifies, and the bound is declared as the
  * capability {@code stream_addresses} (STR-CAP-1).
+ *
+ * <p>Each write checks the address, finds its slot and allocates one only when the address is
+ * absent, written out in every method rather than shared through a helper: KeY then follows two
+ * plain paths (found, allocated) instead of a helper's either-or postcondition, which took several
+ * times the proof steps (spec/trust-ledger.md, section 9).
  */
 public final /*@ spec_java_math @*/ class DeltaStream {
     public static final int DEFAULT_ADDRESSES = 1024;
@@ -154,6 +159,7 @@ public final /*@ spec_java_math @*/ class DeltaStream {
     /*@ public normal_behavior
       @   ensures -1 <= \result && \result < used;
       @   ensures \result >= 0 ==> addrs[\result] == address;
+      @   ensures \result >= 0 ==> (\forall int i; 0 <= i && i < used; addrs[i] == address ==> i == \result);
       @   ensures \result == -1 ==> (\forall int i; 0 <= i && i < used; addrs[i] != address);
       @   assignable \nothing;
       @*/
@@ -189,50 +195,38 @@ public final /*@ spec_java_math @*/ class DeltaStream {
         return slot;
     }
 
-    /** Clauses: STR-SPARSE-1, STR-CAP-1, ERR-ORDER-1. Finds or allocates the slot of a valid address. */
-    /*@ private normal_behavior
-      @   requires 0 <= address && address <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
-      @   ensures 0 <= \result && \result < used && addrs[\result] == address;
-      @   ensures (used == \old(used) && \result < used)
-      @        || (used == \old(used) + 1 && \result == \old(used) && refs[\result] == 0 && accs[\result] == 0 && counts[\result] == 0);
-      @   assignable used, addrs[used], refs[used], accs[used], counts[used];
-      @ also private exceptional_behavior
-      @   requires address < 0 || address > 4294967295L;
+    /**
+     * Clauses: ERR-CODES-1, ERR-ATOMIC-1. Throws the error {@code code}. Through a contract, the
+     * exception's allocation stays out of the callers' proofs, which only see a heap that gained
+     * a fresh object.
+     */
+    /*@ private exceptional_behavior
+      @   requires true;
       @   signals_only AtomikError;
-      @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
-      @   assignable \nothing;
-      @ also private exceptional_behavior
-      @   requires 0 <= address && address <= 4294967295L && used == addrs.length;
-      @   requires (\forall int i; 0 <= i && i < used; addrs[i] != address);
-      @   signals_only AtomikError;
-      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
+      @   signals (AtomikError e) e.code == code;
       @   assignable \nothing;
       @*/
-    private int slotFor(long address) {
-        checkAddress(address);
-        int slot = find(address);
-        if (slot >= 0) {
-            return slot;
-        }
-        if (used == addrs.length) {
-            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
-        }
-        return allocate(address);
+    private static void fail(int code) {
+        throw new AtomikError(code);
     }
 
     /** Clauses: STR-LOAD-1, CTX-LOAD-1, VAL-MASK-1, STR-CAP-1. */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // an address the stream holds
       @   requires 0 <= address && address <= 4294967295L && epoch < 9223372036854775807L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
-      @   ensures (\exists int i; 0 <= i && i < used; addrs[i] == address);
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address);
+      @   ensures used == \old(used) && epoch == \old(epoch) + 1;
       @   ensures (\forall int i; 0 <= i && i < used; addrs[i] == address ==>
       @              refs[i] == (value & mask) && accs[i] == 0 && counts[i] == 0);
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] == \old(addrs[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] != address ==>
+      @   ensures (\forall int i; 0 <= i && i < used; addrs[i] != address ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
-      @   ensures epoch == \old(epoch) + 1;
-      @   assignable used, addrs[*], refs[*], accs[*], counts[*], epoch;
+      @   assignable refs[*], accs[*], counts[*], epoch;
+      @ also public normal_behavior // a new address: its state was 0
+      @   requires 0 <= address && address <= 4294967295L && epoch < 9223372036854775807L && used < addrs.length;
+      @   requires (\forall int i; 0 <= i && i < used; addrs[i] != address);
+      @   ensures used == \old(used) + 1 && epoch == \old(epoch) + 1;
+      @   ensures addrs[\old(used)] == address && refs[\old(used)] == (value & mask)
+      @        && accs[\old(used)] == 0 && counts[\old(used)] == 0;
+      @   assignable used, addrs[used], refs[used], accs[used], counts[used], epoch;
       @ also public exceptional_behavior
       @   requires address < 0 || address > 4294967295L;
       @   signals_only AtomikError;
@@ -246,7 +240,16 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public void load(long address, long value) {
-        int slot = slotFor(address);
+        if (address < 0 || address > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
+        int slot = find(address);
+        if (slot < 0) {
+            if (used == addrs.length) {
+                fail(ErrorCode.CAPACITY_EXCEEDED);
+            }
+            slot = allocate(address);
+        }
         refs[slot] = value & mask;
         accs[slot] = 0L;
         counts[slot] = 0L;
@@ -254,20 +257,24 @@ public final /*@ spec_java_math @*/ class DeltaStream {
     }
 
     /** Clauses: STR-SWAP-1, CTX-SWAP-1, STR-SPARSE-1. */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // an address the stream holds
       @   requires 0 <= address && address <= 4294967295L && epoch < 9223372036854775807L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(addrs[i]) == address ==>
-      @              \result == (\old(refs[i]) ^ \old(accs[i])));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(addrs[i]) != address) ==> \result == 0;
-      @   ensures (\exists int i; 0 <= i && i < used; addrs[i] == address);
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address);
+      @   ensures used == \old(used) && epoch == \old(epoch) + 1;
       @   ensures (\forall int i; 0 <= i && i < used; addrs[i] == address ==>
+      @              \result == (\old(refs[i]) ^ \old(accs[i])) &&
       @              refs[i] == \result && accs[i] == 0 && counts[i] == 0);
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] == \old(addrs[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] != address ==>
+      @   ensures (\forall int i; 0 <= i && i < used; addrs[i] != address ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
-      @   ensures epoch == \old(epoch) + 1;
-      @   assignable used, addrs[*], refs[*], accs[*], counts[*], epoch;
+      @   assignable refs[*], accs[*], counts[*], epoch;
+      @ also public normal_behavior // a new address: its state was 0
+      @   requires 0 <= address && address <= 4294967295L && epoch < 9223372036854775807L && used < addrs.length;
+      @   requires (\forall int i; 0 <= i && i < used; addrs[i] != address);
+      @   ensures used == \old(used) + 1 && epoch == \old(epoch) + 1;
+      @   ensures \result == 0;
+      @   ensures addrs[\old(used)] == address && refs[\old(used)] == 0
+      @        && accs[\old(used)] == 0 && counts[\old(used)] == 0;
+      @   assignable used, addrs[used], refs[used], accs[used], counts[used], epoch;
       @ also public exceptional_behavior
       @   requires address < 0 || address > 4294967295L;
       @   signals_only AtomikError;
@@ -281,27 +288,46 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public long swap(long address) {
-        checkAddress(address);
+        if (address < 0 || address > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
         int slot = find(address);
-        long state = slot < 0 ? 0L : refs[slot] ^ accs[slot];
-        return swapTo(address, state);
+        // A new address's state is 0, written as such: KeY 2.12.3 cannot evaluate ^ on long, even 0 ^ 0.
+        long state = 0L;
+        if (slot < 0) {
+            if (used == addrs.length) {
+                fail(ErrorCode.CAPACITY_EXCEEDED);
+            }
+            slot = allocate(address);
+        } else {
+            state = refs[slot] ^ accs[slot];
+        }
+        refs[slot] = state;
+        accs[slot] = 0L;
+        counts[slot] = 0L;
+        epoch = epoch + 1;
+        return state;
     }
 
     /** Clauses: STR-SWAP-1, CTX-SWAP-2, VAL-MASK-1, STR-SPARSE-1. */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // an address the stream holds
       @   requires 0 <= address && address <= 4294967295L && epoch < 9223372036854775807L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(addrs[i]) == address ==>
-      @              \result == (\old(refs[i]) ^ \old(accs[i])));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(addrs[i]) != address) ==> \result == 0;
-      @   ensures (\exists int i; 0 <= i && i < used; addrs[i] == address);
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address);
+      @   ensures used == \old(used) && epoch == \old(epoch) + 1;
       @   ensures (\forall int i; 0 <= i && i < used; addrs[i] == address ==>
+      @              \result == (\old(refs[i]) ^ \old(accs[i])) &&
       @              refs[i] == (value & mask) && accs[i] == 0 && counts[i] == 0);
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] == \old(addrs[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] != address ==>
+      @   ensures (\forall int i; 0 <= i && i < used; addrs[i] != address ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
-      @   ensures epoch == \old(epoch) + 1;
-      @   assignable used, addrs[*], refs[*], accs[*], counts[*], epoch;
+      @   assignable refs[*], accs[*], counts[*], epoch;
+      @ also public normal_behavior // a new address: its state was 0
+      @   requires 0 <= address && address <= 4294967295L && epoch < 9223372036854775807L && used < addrs.length;
+      @   requires (\forall int i; 0 <= i && i < used; addrs[i] != address);
+      @   ensures used == \old(used) + 1 && epoch == \old(epoch) + 1;
+      @   ensures \result == 0;
+      @   ensures addrs[\old(used)] == address && refs[\old(used)] == (value & mask)
+      @        && accs[\old(used)] == 0 && counts[\old(used)] == 0;
+      @   assignable used, addrs[used], refs[used], accs[used], counts[used], epoch;
       @ also public exceptional_behavior
       @   requires address < 0 || address > 4294967295L;
       @   signals_only AtomikError;
@@ -315,40 +341,21 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public long swap(long address, long value) {
-        return swapTo(address, value & mask);
-    }
-
-    /** Clauses: STR-SWAP-1. Returns the state at the address (0 when untouched) and restarts it from newReference. */
-    /*@ private normal_behavior
-      @   requires 0 <= address && address <= 4294967295L && epoch < 9223372036854775807L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(addrs[i]) == address ==>
-      @              \result == (\old(refs[i]) ^ \old(accs[i])));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); \old(addrs[i]) != address) ==> \result == 0;
-      @   ensures (\exists int i; 0 <= i && i < used; addrs[i] == address);
-      @   ensures (\forall int i; 0 <= i && i < used; addrs[i] == address ==>
-      @              refs[i] == newReference && accs[i] == 0 && counts[i] == 0);
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] == \old(addrs[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] != address ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
-      @   ensures epoch == \old(epoch) + 1;
-      @   assignable used, addrs[*], refs[*], accs[*], counts[*], epoch;
-      @ also private exceptional_behavior
-      @   requires address < 0 || address > 4294967295L;
-      @   signals_only AtomikError;
-      @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
-      @   assignable \nothing;
-      @ also private exceptional_behavior
-      @   requires 0 <= address && address <= 4294967295L && used == addrs.length;
-      @   requires (\forall int i; 0 <= i && i < used; addrs[i] != address);
-      @   signals_only AtomikError;
-      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
-      @   assignable \nothing;
-      @*/
-    private long swapTo(long address, long newReference) {
-        int slot = slotFor(address);
-        long state = refs[slot] ^ accs[slot];
-        refs[slot] = newReference;
+        if (address < 0 || address > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
+        int slot = find(address);
+        // A new address's state is 0, written as such: KeY 2.12.3 cannot evaluate ^ on long, even 0 ^ 0.
+        long state = 0L;
+        if (slot < 0) {
+            if (used == addrs.length) {
+                fail(ErrorCode.CAPACITY_EXCEEDED);
+            }
+            slot = allocate(address);
+        } else {
+            state = refs[slot] ^ accs[slot];
+        }
+        refs[slot] = value & mask;
         accs[slot] = 0L;
         counts[slot] = 0L;
         epoch = epoch + 1;
@@ -356,26 +363,32 @@ public final /*@ spec_java_math @*/ class DeltaStream {
     }
 
     /** Clauses: STR-ACCUM-1, STR-SEQ-1, CTX-ACCUM-1, VAL-MASK-1, ERR-ATOMIC-1, ERR-ORDER-1. */
-    /*@ public normal_behavior
-      @   requires 0 <= address && address <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
-      @   requires queued < queueAddr.length && lastSeq < 4294967295L;
+    /*@ public normal_behavior // an address the stream holds
+      @   requires 0 <= address && address <= 4294967295L && queued < queueAddr.length && lastSeq < 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address);
       @   requires (\forall int i; 0 <= i && i < used; addrs[i] == address ==> counts[i] < 9223372036854775807L);
       @   ensures \result != null && \fresh(\result);
       @   ensures \result.addr == address && \result.delta == (delta & mask) && \result.seq == lastSeq;
-      @   ensures lastSeq == \old(lastSeq) + 1 && epoch == \old(epoch) && queued == \old(queued) + 1;
+      @   ensures lastSeq == \old(lastSeq) + 1 && queued == \old(queued) + 1 && used == \old(used);
       @   ensures queueAddr[\old(queued)] == address && queueDelta[\old(queued)] == (delta & mask)
       @        && queueSeq[\old(queued)] == lastSeq;
-      @   ensures (\exists int i; 0 <= i && i < used; addrs[i] == address);
       @   ensures (\forall int i; 0 <= i && i < used; addrs[i] == address ==>
-      @              accs[i] == ((i < \old(used) ? \old(accs[i]) : 0) ^ (delta & mask))
-      @              && counts[i] == (i < \old(used) ? \old(counts[i]) : 0) + 1
-      @              && refs[i] == (i < \old(used) ? \old(refs[i]) : 0));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] == \old(addrs[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] != address ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
-      @   assignable used, addrs[*], refs[*], accs[*], counts[*], lastSeq, queued,
-      @              queueAddr[queued], queueDelta[queued], queueSeq[queued];
+      @              accs[i] == (\old(accs[i]) ^ (delta & mask)) && counts[i] == \old(counts[i]) + 1);
+      @   ensures (\forall int i; 0 <= i && i < used; addrs[i] != address ==>
+      @              accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
+      @   assignable accs[*], counts[*], lastSeq, queued, queueAddr[queued], queueDelta[queued], queueSeq[queued];
+      @ also public normal_behavior // a new address: its accumulator starts from 0
+      @   requires 0 <= address && address <= 4294967295L && queued < queueAddr.length && lastSeq < 4294967295L;
+      @   requires used < addrs.length && (\forall int i; 0 <= i && i < used; addrs[i] != address);
+      @   ensures \result != null && \fresh(\result);
+      @   ensures \result.addr == address && \result.delta == (delta & mask) && \result.seq == lastSeq;
+      @   ensures lastSeq == \old(lastSeq) + 1 && queued == \old(queued) + 1 && used == \old(used) + 1;
+      @   ensures queueAddr[\old(queued)] == address && queueDelta[\old(queued)] == (delta & mask)
+      @        && queueSeq[\old(queued)] == lastSeq;
+      @   ensures addrs[\old(used)] == address && refs[\old(used)] == 0 && accs[\old(used)] == (delta & mask)
+      @        && counts[\old(used)] == 1;
+      @   assignable used, addrs[used], refs[used], accs[used], counts[used],
+      @              lastSeq, queued, queueAddr[queued], queueDelta[queued], queueSeq[queued];
       @ also public exceptional_behavior
       @   requires address < 0 || address > 4294967295L;
       @   signals_only AtomikError;
@@ -397,22 +410,28 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public DeltaMessage accum(long address, long delta) {
-        checkAddress(address);
+        if (address < 0 || address > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
         int slot = find(address);
         if (slot < 0 && used == addrs.length) {
-            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+            fail(ErrorCode.CAPACITY_EXCEEDED);
         }
         if (queued == queueAddr.length) {
-            throw new AtomikError(ErrorCode.CAPACITY_EXCEEDED);
+            fail(ErrorCode.CAPACITY_EXCEEDED);
         }
         if (lastSeq == DeltaMessage.U32_MAX) {
-            throw new AtomikError(ErrorCode.SEQ_EXHAUSTED);
+            fail(ErrorCode.SEQ_EXHAUSTED);
         }
+        // Through a call: the masked delta is passed on to the message's constructor (see masked).
+        long masked = masked(delta);
+        // A new address's accumulator is set, not XORed: KeY 2.12.3 cannot evaluate 0 ^ x on long.
         if (slot < 0) {
             slot = allocate(address);
+            accs[slot] = masked;
+        } else {
+            accs[slot] = accs[slot] ^ masked;
         }
-        long masked = delta & mask;
-        accs[slot] = accs[slot] ^ masked;
         counts[slot] = counts[slot] + 1;
         lastSeq = lastSeq + 1;
         queueAddr[queued] = address;
@@ -423,26 +442,32 @@ public final /*@ spec_java_math @*/ class DeltaStream {
     }
 
     /** Clauses: CTX-ROLLBACK-1, STR-ACCUM-1, STR-SEQ-1. Exactly ACCUM (XOR is self-inverse). */
-    /*@ public normal_behavior
-      @   requires 0 <= address && address <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
-      @   requires queued < queueAddr.length && lastSeq < 4294967295L;
+    /*@ public normal_behavior // an address the stream holds
+      @   requires 0 <= address && address <= 4294967295L && queued < queueAddr.length && lastSeq < 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address);
       @   requires (\forall int i; 0 <= i && i < used; addrs[i] == address ==> counts[i] < 9223372036854775807L);
       @   ensures \result != null && \fresh(\result);
       @   ensures \result.addr == address && \result.delta == (delta & mask) && \result.seq == lastSeq;
-      @   ensures lastSeq == \old(lastSeq) + 1 && epoch == \old(epoch) && queued == \old(queued) + 1;
+      @   ensures lastSeq == \old(lastSeq) + 1 && queued == \old(queued) + 1 && used == \old(used);
       @   ensures queueAddr[\old(queued)] == address && queueDelta[\old(queued)] == (delta & mask)
       @        && queueSeq[\old(queued)] == lastSeq;
-      @   ensures (\exists int i; 0 <= i && i < used; addrs[i] == address);
       @   ensures (\forall int i; 0 <= i && i < used; addrs[i] == address ==>
-      @              accs[i] == ((i < \old(used) ? \old(accs[i]) : 0) ^ (delta & mask))
-      @              && counts[i] == (i < \old(used) ? \old(counts[i]) : 0) + 1
-      @              && refs[i] == (i < \old(used) ? \old(refs[i]) : 0));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] == \old(addrs[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] != address ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
-      @   assignable used, addrs[*], refs[*], accs[*], counts[*], lastSeq, queued,
-      @              queueAddr[queued], queueDelta[queued], queueSeq[queued];
+      @              accs[i] == (\old(accs[i]) ^ (delta & mask)) && counts[i] == \old(counts[i]) + 1);
+      @   ensures (\forall int i; 0 <= i && i < used; addrs[i] != address ==>
+      @              accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
+      @   assignable accs[*], counts[*], lastSeq, queued, queueAddr[queued], queueDelta[queued], queueSeq[queued];
+      @ also public normal_behavior // a new address: its accumulator starts from 0
+      @   requires 0 <= address && address <= 4294967295L && queued < queueAddr.length && lastSeq < 4294967295L;
+      @   requires used < addrs.length && (\forall int i; 0 <= i && i < used; addrs[i] != address);
+      @   ensures \result != null && \fresh(\result);
+      @   ensures \result.addr == address && \result.delta == (delta & mask) && \result.seq == lastSeq;
+      @   ensures lastSeq == \old(lastSeq) + 1 && queued == \old(queued) + 1 && used == \old(used) + 1;
+      @   ensures queueAddr[\old(queued)] == address && queueDelta[\old(queued)] == (delta & mask)
+      @        && queueSeq[\old(queued)] == lastSeq;
+      @   ensures addrs[\old(used)] == address && refs[\old(used)] == 0 && accs[\old(used)] == (delta & mask)
+      @        && counts[\old(used)] == 1;
+      @   assignable used, addrs[used], refs[used], accs[used], counts[used],
+      @              lastSeq, queued, queueAddr[queued], queueDelta[queued], queueSeq[queued];
       @ also public exceptional_behavior
       @   requires address < 0 || address > 4294967295L;
       @   signals_only AtomikError;
@@ -451,6 +476,20 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @*/
     public DeltaMessage rollback(long address, long delta) {
         return accum(address, delta);
+    }
+
+    /**
+     * Clauses: VAL-MASK-1. {@code value} masked to the stream's width, in a call because accum passes
+     * it on to the message's constructor: KeY 2.12.3 leaves {@code &} on long uninterpreted and has
+     * no axiom that a long field holds a long, so it cannot show that {@code value & mask} meets
+     * the implicit range precondition of a long parameter; a call's result is a long by its type.
+     */
+    /*@ private normal_behavior
+      @   ensures \result == (value & mask);
+      @   assignable \nothing;
+      @*/
+    private /*@ pure @*/ long masked(long value) {
+        return value & mask;
     }
 
     /** Clauses: STR-SPARSE-1, CTX-READ-1. */
@@ -466,7 +505,9 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public long read(long address) {
-        checkAddress(address);
+        if (address < 0 || address > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
         int slot = find(address);
         if (slot < 0) {
             return 0L;
@@ -487,26 +528,31 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public long deltaCount(long address) {
-        checkAddress(address);
+        if (address < 0 || address > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
         int slot = find(address);
         return slot < 0 ? 0L : counts[slot];
     }
 
     /** Clauses: STR-APPLY-1, STR-EPOCH-1, NG-DUP-1, VAL-MASK-1. No de-duplication here: that is the transport's job. */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // an address the stream holds
       @   requires message != null && 0 <= message.addr && message.addr <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == message.addr) || used < addrs.length;
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == message.addr);
       @   requires (\forall int i; 0 <= i && i < used; addrs[i] == message.addr ==> counts[i] < 9223372036854775807L);
-      @   ensures (\exists int i; 0 <= i && i < used; addrs[i] == message.addr);
+      @   ensures used == \old(used);
       @   ensures (\forall int i; 0 <= i && i < used; addrs[i] == message.addr ==>
-      @              accs[i] == ((i < \old(used) ? \old(accs[i]) : 0) ^ (message.delta & mask))
-      @              && counts[i] == (i < \old(used) ? \old(counts[i]) : 0) + 1
-      @              && refs[i] == (i < \old(used) ? \old(refs[i]) : 0));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] == \old(addrs[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); addrs[i] != message.addr ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
-      @   ensures epoch == \old(epoch) && lastSeq == \old(lastSeq) && queued == \old(queued);
-      @   assignable used, addrs[*], refs[*], accs[*], counts[*];
+      @              accs[i] == (\old(accs[i]) ^ (message.delta & mask)) && counts[i] == \old(counts[i]) + 1);
+      @   ensures (\forall int i; 0 <= i && i < used; addrs[i] != message.addr ==>
+      @              accs[i] == \old(accs[i]) && counts[i] == \old(counts[i]));
+      @   assignable accs[*], counts[*];
+      @ also public normal_behavior // a new address: its accumulator starts from 0
+      @   requires message != null && 0 <= message.addr && message.addr <= 4294967295L;
+      @   requires used < addrs.length && (\forall int i; 0 <= i && i < used; addrs[i] != message.addr);
+      @   ensures used == \old(used) + 1;
+      @   ensures addrs[\old(used)] == message.addr && refs[\old(used)] == 0
+      @        && accs[\old(used)] == (message.delta & mask) && counts[\old(used)] == 1;
+      @   assignable used, addrs[used], refs[used], accs[used], counts[used];
       @ also public exceptional_behavior
       @   requires message != null && 0 <= message.addr && message.addr <= 4294967295L;
       @   requires used == addrs.length && (\forall int i; 0 <= i && i < used; addrs[i] != message.addr);
@@ -515,8 +561,21 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   assignable \nothing;
       @*/
     public void apply(DeltaMessage message) {
-        int slot = slotFor(message.addr);
-        accs[slot] = accs[slot] ^ (message.delta & mask);
+        long address = message.addr;
+        if (address < 0 || address > DeltaMessage.U32_MAX) {
+            fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
+        }
+        int slot = find(address);
+        // A new address's accumulator is set, not XORed: KeY 2.12.3 cannot evaluate 0 ^ x on long.
+        if (slot < 0) {
+            if (used == addrs.length) {
+                fail(ErrorCode.CAPACITY_EXCEEDED);
+            }
+            slot = allocate(address);
+            accs[slot] = message.delta & mask;
+        } else {
+            accs[slot] = accs[slot] ^ (message.delta & mask);
+        }
         counts[slot] = counts[slot] + 1;
     }
 
@@ -538,10 +597,24 @@ public final /*@ spec_java_math @*/ class DeltaStream {
           @ decreases queued - i;
           @*/
         for (int i = 0; i < queued; i++) {
-            out[i] = new DeltaMessage(queueAddr[i], queueDelta[i], queueSeq[i]);
+            out[i] = new DeltaMessage(queueAddr[i], elementAt(queueDelta, i), queueSeq[i]);
         }
         queued = 0;
         return out;
+    }
+
+    /**
+     * Clauses: STR-DRAIN-1. {@code values[i]}, as a call result: KeY has no axiom that a long array
+     * element holds a long, which passing it as an argument needs (see masked). The address and
+     * seq of a queued message need no such detour: the class invariant bounds them.
+     */
+    /*@ private normal_behavior
+      @   requires values != null && 0 <= i && i < values.length;
+      @   ensures \result == values[i];
+      @   assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long elementAt(long[] values, int i) {
+        return values[i];
     }
 
     /** Clauses: STR-DRAIN-1. The number of messages waiting to be drained. */

@@ -40,13 +40,19 @@ class KeyProofsTest {
     private static List<Obligation> obligations = List.of();
     private static Map<String, List<String>> citations = Map.of();
     private static final List<ProofResult> results = Collections.synchronizedList(new ArrayList<>());
+    /** Shard 0 is proved in this JVM; shard i ≥ 1 by workers.get(i - 1), started before the first proof. */
+    private static List<List<Obligation>> shards = List.of();
+    private static final List<WorkerProcess> workers = new ArrayList<>();
+    private static String workerFailure;
 
     static Path moduleDir() {
         return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     }
 
+    /** The model's sources; {@code -Datomik.key.source=DIR} proves a copy instead (to try a variant while editing). */
     static Path sourceFolder() {
-        return moduleDir().resolve("src/main/java");
+        String other = System.getProperty("atomik.key.source", "").strip();
+        return other.isEmpty() ? moduleDir().resolve("src/main/java") : Path.of(other);
     }
 
     static Path buildDir() {
@@ -63,7 +69,33 @@ class KeyProofsTest {
             obligations = prover.obligations();
         } catch (KeyLoadException e) {
             loadFailure = e.getMessage();
+            return;
         }
+        List<String> only = onlyFilter();
+        List<Obligation> selected = obligations.stream()
+                .filter(o -> only.isEmpty() || only.stream().anyMatch(f -> o.id().startsWith(f) || o.id().contains(f)))
+                .collect(Collectors.toList());
+        shards = ProofShards.split(selected, workerCount(), KeyProofsTest::budget);
+        try {
+            for (int i = 1; i < shards.size(); i++) {
+                if (!shards.get(i).isEmpty()) {
+                    workers.add(WorkerProcess.start(i, shards.get(i), sourceFolder(), buildDir()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            workerFailure = "could not start a KeY worker JVM: " + e;
+        }
+    }
+
+    /**
+     * KeY is single-threaded, so the obligations are spread over this JVM and worker JVMs, one per
+     * core (at most 4; {@code -Datomik.key.workers=N} to choose). Budgets are in steps, so the
+     * verdicts do not depend on how many workers there are.
+     */
+    static int workerCount() {
+        String set = System.getProperty("atomik.key.workers", "").strip();
+        int n = set.isEmpty() ? Math.min(4, Runtime.getRuntime().availableProcessors()) : Integer.parseInt(set);
+        return Math.max(1, n);
     }
 
     @Test
@@ -111,25 +143,44 @@ class KeyProofsTest {
         if (loadFailure != null) {
             return Stream.of(DynamicTest.dynamicTest("KeY load", () -> fail(loadFailure)));
         }
-        List<String> only = onlyFilter();
-        return obligations.stream()
-                .filter(o -> only.isEmpty() || only.stream().anyMatch(f -> o.id().startsWith(f) || o.id().contains(f)))
-                .map(o -> DynamicTest.dynamicTest(o.id(), () -> {
-                    ProofResult r = prover.prove(o, citations.getOrDefault(o.signature(), List.of()), ProofRegistry.maxSteps(o.id()));
-                    results.add(r);
-                    System.out.printf("KeY %-48s %-6s %7d nodes %7.1f s %s%n", o.id(), r.status(), r.nodes(), r.seconds(), r.detail());
-                    if (ProofRegistry.isKnownOpen(o.id())) {
-                        if (r.closed()) {
-                            System.out.println("KeY " + o.id() + " now closes: move it to ProofRegistry.PROVABLE");
-                            return;
-                        }
-                        // Aborted, not passed: JUnit and Surefire show it as skipped, never as proved.
-                        throw new TestAbortedException(o.id() + " is known open (" + r.detail() + "; budget "
-                                + r.maxSteps() + " steps): not proved, see spec/trust-ledger.md");
-                    }
-                    assertTrue(r.closed(), o.id() + " (" + o.signature() + ", " + o.keyName() + ") is " + r.status()
-                            + ": " + r.detail() + "; budget " + r.maxSteps() + " steps");
-                }));
+        if (workerFailure != null) {
+            return Stream.of(DynamicTest.dynamicTest("KeY workers", () -> fail(workerFailure)));
+        }
+        Stream<DynamicTest> here = shards.get(0).stream().map(o -> DynamicTest.dynamicTest(o.id(),
+                () -> judge(o, prover.prove(o, clausesOf(o), budget(o.id())))));
+        Stream<DynamicTest> elsewhere = workers.stream().flatMap(w -> shards.get(w.index).stream()
+                .map(o -> DynamicTest.dynamicTest(o.id(), () -> judge(o, w.await(o, clausesOf(o))))));
+        return Stream.concat(here, elsewhere);
+    }
+
+    private static List<String> clausesOf(Obligation o) {
+        return citations.getOrDefault(o.signature(), List.of());
+    }
+
+    /** Records the result and passes, aborts (known-open) or fails the obligation's test. */
+    private static void judge(Obligation o, ProofResult r) {
+        results.add(r);
+        System.out.printf("KeY %-48s %-6s %7d nodes %7.1f s %s%n", o.id(), r.status(), r.nodes(), r.seconds(), r.detail());
+        if (ProofRegistry.isKnownOpen(o.id())) {
+            if (r.closed()) {
+                System.out.println("KeY " + o.id() + " now closes: move it to ProofRegistry.PROVABLE");
+                return;
+            }
+            // Aborted, not passed: JUnit and Surefire show it as skipped, never as proved.
+            throw new TestAbortedException(o.id() + " is known open (" + r.detail() + "; budget "
+                    + r.maxSteps() + " steps): not proved, see spec/trust-ledger.md");
+        }
+        assertTrue(r.closed(), o.id() + " (" + o.signature() + ", " + o.keyName() + ") is " + r.status()
+                + ": " + r.detail() + "; budget " + r.maxSteps() + " steps");
+    }
+
+    /**
+     * The registry's budget, or {@code -Datomik.key.steps=N} for every obligation while a contract
+     * is being reworked (the run is then marked partial, like a filtered one).
+     */
+    static int budget(String id) {
+        String steps = System.getProperty("atomik.key.steps", "").strip();
+        return steps.isEmpty() ? ProofRegistry.maxSteps(id) : Integer.parseInt(steps);
     }
 
     private static List<String> onlyFilter() {
@@ -139,11 +190,13 @@ class KeyProofsTest {
 
     @AfterAll
     static void writeReports() {
+        workers.forEach(WorkerProcess::stop);
         if (prover == null) {
             return;
         }
         try {
             List<ProofResult> done = new ArrayList<>(results);
+            done.sort(java.util.Comparator.comparing(r -> r.obligation().id()));
             Path dir = buildDir();
             String table = ProofReport.table(done, prover.loadSeconds);
             System.out.println(table);
@@ -151,8 +204,11 @@ class KeyProofsTest {
             ProofReport.write(dir.resolve("key-report.json"), ProofReport.json(done, prover.loadSeconds, choices, prover.inheritedContracts()));
             ProofReport.write(dir.resolve("key-proof-times.csv"), ProofReport.csv(done));
             ProofReport.write(dir.resolve("key-report.txt"), table);
-            if (!onlyFilter().isEmpty()) {
-                Files.writeString(dir.resolve("key-report.json.PARTIAL"), "atomik.key.only=" + onlyFilter() + "\n");
+            if (!onlyFilter().isEmpty() || !System.getProperty("atomik.key.steps", "").isBlank()
+                    || !KeyProver.STRATEGY_OVERRIDES.isEmpty()) {
+                Files.writeString(dir.resolve("key-report.json.PARTIAL"), "atomik.key.only=" + onlyFilter()
+                        + " atomik.key.steps=" + System.getProperty("atomik.key.steps", "")
+                        + " atomik.key.strategy=" + KeyProver.STRATEGY_OVERRIDES + "\n");
             } else {
                 Files.deleteIfExists(dir.resolve("key-report.json.PARTIAL"));
             }

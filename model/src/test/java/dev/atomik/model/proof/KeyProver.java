@@ -45,6 +45,73 @@ final class KeyProver implements AutoCloseable {
             "JavaCard", "JavaCard:off",
             "Strings", "Strings:on");
 
+    /**
+     * Every option of KeY's automatic strategy, written out: an option left out is read from the
+     * user's {@code ~/.key/proof-settings.json}, which KeY itself rewrites whenever a proof changes a
+     * setting (found on 2026-11-25: an experiment's CLASS_AXIOM_OFF left there made proofs that close
+     * on a clean machine stay open). Callees by their contracts (modular), loops by their
+     * invariants, non-linear arithmetic by the operators' definitions, dependency contracts on, no
+     * query expansion. Class axioms (the expansion of class invariants) are delayed until the
+     * program is executed: otherwise KeY expands and instantiates the invariants in every branch of
+     * the program (DeltaStream.addressCapacity, a getter: 8,245 nodes against 38). Quantifiers are
+     * instantiated as KeY does by default: forbidding instantiations that split a goal left
+     * CacheNode.get open (it needs the uniqueness clause of find instantiated, which splits).
+     */
+    static final Map<String, String> STRATEGY = strategy();
+
+    private static Map<String, String> strategy() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
+        m.put(StrategyProperties.LOOP_OPTIONS_KEY, StrategyProperties.LOOP_INVARIANT);
+        m.put(StrategyProperties.BLOCK_OPTIONS_KEY, StrategyProperties.BLOCK_CONTRACT_INTERNAL);
+        m.put(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
+        m.put(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
+        m.put(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_OFF);
+        m.put(StrategyProperties.QUERYAXIOM_OPTIONS_KEY, StrategyProperties.QUERYAXIOM_ON);
+        m.put(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, StrategyProperties.CLASS_AXIOM_DELAYED);
+        m.put(StrategyProperties.QUANTIFIERS_OPTIONS_KEY, StrategyProperties.QUANTIFIERS_NON_SPLITTING_WITH_PROGS);
+        m.put(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_DELAYED);
+        m.put(StrategyProperties.OSS_OPTIONS_KEY, StrategyProperties.OSS_ON);
+        m.put(StrategyProperties.MPS_OPTIONS_KEY, StrategyProperties.MPS_MERGE);
+        m.put(StrategyProperties.AUTO_INDUCTION_OPTIONS_KEY, StrategyProperties.AUTO_INDUCTION_OFF);
+        m.put(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_DEFAULT);
+        m.put(StrategyProperties.VBT_PHASE, StrategyProperties.VBT_SYM_EX);
+        for (int i = 1; i <= 3; i++) {
+            m.put(StrategyProperties.userTacletsOptionsKey(i), StrategyProperties.USER_TACLETS_OFF);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Strategy settings on top of the fixed ones, {@code -Datomik.key.strategy=KEY=VALUE,...} with
+     * the names of KeY's {@code StrategyProperties} (for example
+     * {@code CLASS_AXIOM_OPTIONS_KEY=CLASS_AXIOM_DELAYED}); for exploring what a proof needs, not
+     * for the build.
+     */
+    static final Map<String, String> STRATEGY_OVERRIDES = parseOverrides(System.getProperty("atomik.key.strategy", ""));
+
+    /** The strategy every proof of this run uses: {@link #STRATEGY} with the overrides on top. */
+    static Map<String, String> effectiveStrategy() {
+        Map<String, String> m = new LinkedHashMap<>(STRATEGY);
+        m.putAll(STRATEGY_OVERRIDES);
+        return m;
+    }
+
+    static Map<String, String> parseOverrides(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("atomik.key.strategy: expected KEY=VALUE, got '" + pair + "'");
+            }
+            out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
     /** Wall-clock guard per obligation, only against a hang: the step budget is what bounds a proof (a wall-clock budget would make the verdict depend on the machine's load). */
     static final long TIMEOUT_MILLIS = 600_000;
 
@@ -60,6 +127,7 @@ final class KeyProver implements AutoCloseable {
 
     /** Loads every .java file under {@code sourceFolder} (and nothing else: no class path). */
     static KeyProver load(Path sourceFolder) throws KeyLoadException {
+        isolateFromUserSettings();
         ChoiceSettings choices = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
         Map<String, String> merged = new HashMap<>(choices.getDefaultChoices());
         merged.putAll(TACLET_OPTIONS);
@@ -70,6 +138,19 @@ final class KeyProver implements AutoCloseable {
             return new KeyProver(env, (System.nanoTime() - start) / 1e9);
         } catch (ProblemLoaderException | RuntimeException e) {
             throw new KeyLoadException("KeY could not load " + sourceFolder + ": " + LoadErrors.describe(e));
+        }
+    }
+
+    /**
+     * KeY reads and rewrites settings under {@code ~/.key}: point it at a fresh directory instead,
+     * so that neither the user's settings change what the build proves nor the build changes them.
+     */
+    private static void isolateFromUserSettings() throws KeyLoadException {
+        try {
+            de.uka.ilkd.key.settings.PathConfig.setKeyConfigDir(
+                    java.nio.file.Files.createTempDirectory("atomik-key-settings").toString());
+        } catch (java.io.IOException e) {
+            throw new KeyLoadException("could not create a settings directory for KeY: " + e.getMessage());
         }
     }
 
@@ -244,12 +325,7 @@ final class KeyProver implements AutoCloseable {
             proof = env.createProof(o.contract().createProofObl(env.getInitConfig(), o.contract()));
             StrategySettings settings = proof.getSettings().getStrategySettings();
             StrategyProperties sp = settings.getActiveStrategyProperties();
-            sp.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
-            sp.setProperty(StrategyProperties.LOOP_OPTIONS_KEY, StrategyProperties.LOOP_INVARIANT);
-            sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
-            sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
-            sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_OFF);
-            sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_DEFAULT);
+            effectiveStrategy().forEach(sp::setProperty);
             settings.setActiveStrategyProperties(sp);
             settings.setMaxSteps(maxSteps);
             settings.setTimeout(TIMEOUT_MILLIS);
@@ -260,9 +336,7 @@ final class KeyProver implements AutoCloseable {
             String status = proof.closed() ? ProofResult.CLOSED : ProofResult.OPEN;
             String detail = proof.closed() ? "" : open + " open goal(s) after " + stats.totalRuleApps + " rule applications";
             if (!proof.closed()) {
-                // The first open goal, so that whoever edits the contract sees what KeY could not show.
-                String goal = proof.openGoals().head().sequent().toString().replaceAll("\\s+", " ");
-                System.out.println("KeY open goal of " + o.id() + ": " + (goal.length() > 3000 ? goal.substring(0, 3000) + " ..." : goal));
+                // The goals go to a file (they run to pages); the console names the file.
                 writeOpenGoals(o, proof);
             }
             return new ProofResult(o, clauses, status, proof.countNodes(), stats.totalRuleApps, open, maxSteps,
@@ -291,7 +365,9 @@ final class KeyProver implements AutoCloseable {
             sb.append("=== open goal ").append(n).append(" (node ").append(g.node().serialNr()).append(")\n")
               .append(g.sequent().toString()).append("\n\n");
         }
-        ProofReport.write(openGoalDir.resolve(o.id() + ".txt"), sb.toString());
+        Path file = openGoalDir.resolve(o.id() + ".txt");
+        ProofReport.write(file, sb.toString());
+        System.out.println("KeY open goals of " + o.id() + ": " + file);
     }
 
     private static double seconds(long start) {

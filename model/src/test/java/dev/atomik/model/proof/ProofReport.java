@@ -37,11 +37,22 @@ final class ProofReport {
     }
 
     static String json(List<ProofResult> results, double loadSeconds, Map<String, String> choices, List<String> inherited) {
+        return json(results, loadSeconds, choices, KeyProver.effectiveStrategy(), inherited);
+    }
+
+    static String json(List<ProofResult> results, double loadSeconds, Map<String, String> choices, Map<String, String> strategy,
+            List<String> inherited) {
         StringBuilder sb = new StringBuilder("{\n  \"tool\": \"KeY 2.12.3\",\n");
         sb.append("  \"integerSemantics\": ").append(str(choices.getOrDefault("intRules", "?"))).append(",\n");
         sb.append("  \"tacletOptions\": {");
         String sep = "";
         for (Map.Entry<String, String> e : new TreeMap<>(choices).entrySet()) {
+            sb.append(sep).append(str(e.getKey())).append(": ").append(str(e.getValue()));
+            sep = ", ";
+        }
+        sb.append("},\n  \"strategy\": {");
+        sep = "";
+        for (Map.Entry<String, String> e : new TreeMap<>(strategy).entrySet()) {
             sb.append(sep).append(str(e.getKey())).append(": ").append(str(e.getValue()));
             sep = ", ";
         }

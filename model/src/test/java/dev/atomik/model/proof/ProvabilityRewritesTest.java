@@ -46,6 +46,44 @@ class ProvabilityRewritesTest {
         assertEquals(DeltaMessage.getBigEndian(bytes, 12, 4), m.seq);
     }
 
+    /**
+     * decode's contract says "the seq field is 0" as the field's arithmetic value; the spec says
+     * "bytes 12..15 are all zero". Every byte value at every one of the four positions, with the
+     * other three bytes taken from their extremes and neighbours of zero: the two agree.
+     */
+    @org.junit.jupiter.api.Test
+    void seqFieldIsZeroExactlyWhenItsFourBytesAre() {
+        byte[] others = {0, 1, -1, 127, -128};
+        long checked = 0;
+        for (int position = 0; position < 4; position++) {
+            for (int v = -128; v <= 127; v++) {
+                for (byte a : others) {
+                    for (byte b : others) {
+                        for (byte c : others) {
+                            byte[] field = {a, b, c};
+                            byte[] bytes = new byte[4];
+                            for (int i = 0, k = 0; i < 4; i++) {
+                                bytes[i] = i == position ? (byte) v : field[k++];
+                            }
+                            long value = seqFieldAsContract(bytes);
+                            boolean allZero = bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0;
+                            assertEquals(allZero, value == 0, java.util.Arrays.toString(bytes));
+                            assertEquals(DeltaMessage.getBigEndian(bytes, 0, 4), value, java.util.Arrays.toString(bytes));
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(4L * 256 * 125, checked);
+    }
+
+    /** The seq expression of decode's contract, written as the contract writes it. */
+    private static long seqFieldAsContract(byte[] b) {
+        return (b[0] < 0 ? b[0] + 256L : (long) b[0]) * 16777216L + (b[1] < 0 ? b[1] + 256L : (long) b[1]) * 65536L
+                + (b[2] < 0 ? b[2] + 256L : (long) b[2]) * 256L + (b[3] < 0 ? b[3] + 256L : (long) b[3]);
+    }
+
     @Property
     void encodeWritesFieldsAsTheBigEndianLoop(@ForAll @LongRange(min = 0, max = 4294967295L) long addr,
             @ForAll long delta, @ForAll @LongRange(min = 1, max = 4294967295L) long seq) {
