@@ -132,8 +132,22 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
       @   assignable \nothing;
       @*/
     private static /*@ pure @*/ long getU32(byte[] in, int offset) {
-        return unsigned(in[offset]) * 16777216L + unsigned(in[offset + 1]) * 65536L
-                + unsigned(in[offset + 2]) * 256L + unsigned(in[offset + 3]);
+        return unsigned(byteAt(in, offset)) * 16777216L + unsigned(byteAt(in, offset + 1)) * 65536L
+                + unsigned(byteAt(in, offset + 2)) * 256L + unsigned(byteAt(in, offset + 3));
+    }
+
+    /**
+     * {@code in[i]}, as a call result: KeY 2.12.3 has no axiom that an array element of type byte
+     * holds a byte, which passing {@code in[i]} to a byte parameter needs; a call's result is a
+     * byte by its type.
+     */
+    /*@ private normal_behavior
+      @   requires in != null && 0 <= i && i < in.length;
+      @   ensures \result == in[i];
+      @   assignable \nothing;
+      @*/
+    private static /*@ pure @*/ byte byteAt(byte[] in, int i) {
+        return in[i];
     }
 
     /** A byte read as unsigned, 0 … 255. */

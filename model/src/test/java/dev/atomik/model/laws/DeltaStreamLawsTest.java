@@ -193,6 +193,42 @@ class DeltaStreamLawsTest {
     }
 
     /**
+     * CTX-ROLLBACK-1, STR-ACCUM-1: ROLLBACK@a d does exactly what ACCUM@a d does, errors included,
+     * on streams small enough (2 addresses, 2 queued messages, any address of the u32 range) that
+     * CAPACITY_EXCEEDED and ADDRESS_OUT_OF_RANGE occur. The model writes rollback's body out
+     * instead of calling accum (a KeY cost, see DeltaStream.rollback): a failure means the two
+     * copies have drifted apart.
+     */
+    @Property
+    void required_CTX_ROLLBACK_1_rollback_is_accum_on_every_input(@ForAll @IntRange(min = 1, max = 64) int width,
+            @ForAll("tinyHistories") List<long[]> history, @ForAll("anyAddress") long address, @ForAll long delta) {
+        DeltaStream viaAccum = new DeltaStream(width, 2, 2);
+        DeltaStream viaRollback = new DeltaStream(width, 2, 2);
+        for (long[] step : history) {
+            assertEquals(outcome(() -> viaAccum.accum(step[0], step[1])),
+                    outcome(() -> viaRollback.rollback(step[0], step[1])));
+        }
+        assertEquals(outcome(() -> viaAccum.accum(address, delta)), outcome(() -> viaRollback.rollback(address, delta)));
+        boolean legal = address >= 0 && address <= DeltaMessage.U32_MAX;
+        long[] probes = legal ? new long[] {address, 0L, 1L, 3L} : new long[] {0L, 1L, 3L};
+        assertEquals(StreamOp.observe(viaAccum, probes), StreamOp.observe(viaRollback, probes));
+        assertEquals(Arrays.asList(viaAccum.drain()), Arrays.asList(viaRollback.drain()));
+    }
+
+    @Provide
+    Arbitrary<List<long[]>> tinyHistories() {
+        Arbitrary<long[]> step = Arbitraries.longs().between(0L, 3L).flatMap(a ->
+                Arbitraries.longs().map(d -> new long[] {a, d}));
+        return step.list().ofMaxSize(5);
+    }
+
+    @Provide
+    Arbitrary<Long> anyAddress() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(-2L, 4L),
+                Arbitraries.longs().between(DeltaMessage.U32_MAX - 1, DeltaMessage.U32_MAX + 2), Arbitraries.longs());
+    }
+
+    /**
      * STR-DRAIN-1: DRAIN returns exactly the messages ACCUM/ROLLBACK returned since the last DRAIN, in
      * issue order, whatever LOAD, SWAP, APPLY and READ happen in between; a second DRAIN returns an
      * empty array and pending is 0. A failure means messages are lost, reordered or sent twice.

@@ -22,9 +22,11 @@ final class ClauseCitations {
     private static final String ID = "[A-Z]+(?:-[A-Z]+)*-[0-9]+";
     private static final Pattern CLAUSES = Pattern.compile("Clauses:\\s*(" + ID + "(?:\\s*,\\s*" + ID + ")*)");
     private static final Pattern ONE_ID = Pattern.compile(ID);
+    /** A JML annotation comment, plain ({@code /*@}) or keyed for one tool ({@code /*+KeY@}, {@code /*-KeY@}). */
+    private static final Pattern JML_START = Pattern.compile("/\\*[+-]?\\w*@");
     /** A method or constructor header: modifiers, optional JML, optional type, name, parameters. */
     private static final Pattern DECLARATION = Pattern.compile(
-            "^\\s*(?:(?:public|private|protected|static|final|synchronized)\\s+|/\\*@.*?@\\*/\\s*)*"
+            "^\\s*(?:(?:public|private|protected|static|final|synchronized)\\s+|/\\*[+-]?\\w*@.*?@\\*/\\s*)*"
                     + "(?:[\\w\\[\\]<>.]+\\s+)?(\\w+)\\s*\\(([^)]*)\\)\\s*(?:throws [\\w., ]+)?\\{?\\s*$");
 
     /** One citation: where it is and what it names. */
@@ -88,7 +90,7 @@ final class ClauseCitations {
                 inJml = !line.contains("@*/") && !line.endsWith("*/");
                 continue;
             }
-            if (line.startsWith("/*@")) {
+            if (JML_START.matcher(line).lookingAt()) {
                 inJml = !(line.contains("@*/") || line.endsWith("*/"));
                 continue;
             }
@@ -124,7 +126,7 @@ final class ClauseCitations {
     /** {@code final /*@ nullable @*&#47; long x, byte[] b} becomes [long, byte[]]. */
     static List<String> paramTypes(String params) {
         List<String> types = new ArrayList<>();
-        String cleaned = params.replaceAll("/\\*@.*?@\\*/", " ").strip();
+        String cleaned = params.replaceAll("/\\*[+-]?\\w*@.*?@\\*/", " ").strip();
         if (cleaned.isEmpty()) {
             return types;
         }

@@ -66,6 +66,26 @@ class ClauseCitationsTest {
     }
 
     @Test
+    void keyedAnnotationsForOneToolAreSkippedLikeOtherJml() {
+        String source = String.join("\n",
+                "public final class Demo {",
+                "    /** Clauses: STR-SPARSE-1. */",
+                "    /*@ public normal_behavior",
+                "      @   ensures true;",
+                "      @*/",
+                "    public /*@ pure @*/ /*+KeY@ strictly_pure @*/ int find(long address) {",
+                "        /*+KeY@ assignable \\strictly_nothing; @*/",
+                "        /*-KeY@ assignable \\nothing; @*/",
+                "        return -1;",
+                "    }",
+                "}");
+        List<ClauseCitations.Citation> found = ClauseCitations.parse("Demo.java", source);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("Demo#find(long)", found.get(0).signature());
+        assertEquals(List.of("STR-SPARSE-1"), found.get(0).ids());
+    }
+
+    @Test
     void aMisspelledCitationIsCaught() {
         List<ClauseCitations.Citation> found = ClauseCitations.parse("X.java",
                 "/** Clauses: CTX-LAOD-1. */\npublic void load(long v) {\n}\n");
