@@ -68,6 +68,13 @@ final class ProofRegistry {
         provable("DeltaStream_load_exceptional_2", 13_000);
         provable("DeltaStream_load_normal_1", 18_000);
         provable("DeltaStream_read_exceptional", 15_000);
+        provable("DeltaStream_rollback_exceptional", 15_000);
+        provable("DeltaStream_rollback_normal_1", 16_000);
+        provable("DeltaStream_rollback_normal_2", 18_000);
+        provable("DeltaStream_swap_long_exceptional_1", 15_000);
+        provable("DeltaStream_swap_long_normal_1", 18_000);
+        provable("DeltaStream_swap_long_long_exceptional_1", 15_000);
+        provable("DeltaStream_swap_long_long_normal_1", 18_000);
         provable("DeltaStream_swap_long_exceptional_2", 13_000);
         provable("DeltaStream_swap_long_long_exceptional_2", 14_000);
         // Four big-endian bytes, each read through byteAt (see DeltaMessage.getU32).
