@@ -34,6 +34,8 @@ if [[ ${#files[@]} -eq 0 ]]; then
 fi
 
 echo "openjml-esc: ${launcher[*]} -esc over ${#files[@]} files in $src"
-# The JML stays within the subset KeY 2.12.3 and OpenJML both accept (no \dl_ functions, no KeY-only
-# clauses), so the same annotations feed both tools. OpenJML's exit code is passed through.
+# The JML stays within the subset KeY 2.12.3 and OpenJML both accept (no \dl_ functions), so the
+# same annotations feed both tools. The few KeY-only modifiers (strictly_pure, \strictly_nothing) are
+# keyed annotations, /*+KeY@ ... @*/, which OpenJML skips because no -keys option enables KeY; it
+# reads their /*-KeY@ ... @*/ twins instead. Do not pass -keys KeY. OpenJML's exit code is passed through.
 exec "${launcher[@]}" -esc -sourcepath "$src" "$@" "${files[@]}"
