@@ -99,7 +99,12 @@ public final /*@ spec_java_math @*/ class CacheNode {
         return new long[length];
     }
 
-    /** Clauses: STR-SPARSE-1. The slot holding {@code key}, or −1 when it was never touched. */
+    /**
+     * Clauses: STR-SPARSE-1. The slot holding {@code key}, or −1 when it was never touched. Strictly
+     * pure for KeY (a keyed annotation that OpenJML skips), like masked and deltaOf: a call leaves
+     * the heap as it was, so a caller's proof does not carry the invariant across it
+     * (spec/trust-ledger.md, section 7).
+     */
     /*@ public normal_behavior
       @   ensures -1 <= \result && \result < used;
       @   ensures \result >= 0 ==> keys[\result] == key;
@@ -107,12 +112,13 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @   ensures \result == -1 ==> (\forall int i; 0 <= i && i < used; keys[i] != key);
       @   assignable \nothing;
       @*/
-    public /*@ pure @*/ int find(long key) {
+    public /*@ pure @*/ /*+KeY@ strictly_pure @*/ int find(long key) {
         /*@ loop_invariant 0 <= i && i <= used;
           @ loop_invariant (\forall int j; 0 <= j && j < i; keys[j] != key);
-          @ assignable \nothing;
           @ decreases used - i;
           @*/
+        /*+KeY@ assignable \strictly_nothing; @*/
+        /*-KeY@ assignable \nothing; @*/
         for (int i = 0; i < used; i++) {
             if (keys[i] == key) {
                 return i;
@@ -163,7 +169,7 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @   ensures \result == (value & mask);
       @   assignable \nothing;
       @*/
-    private /*@ pure @*/ long masked(long value) {
+    private /*@ pure @*/ /*+KeY@ strictly_pure @*/ long masked(long value) {
         return value & mask;
     }
 
@@ -181,7 +187,7 @@ public final /*@ spec_java_math @*/ class CacheNode {
       @   ensures \result == (refs[slot] ^ accs[slot] ^ (value & mask));
       @   assignable \nothing;
       @*/
-    private /*@ pure @*/ long deltaOf(int slot, long value) {
+    private /*@ pure @*/ /*+KeY@ strictly_pure @*/ long deltaOf(int slot, long value) {
         return refs[slot] ^ accs[slot] ^ (value & mask);
     }
 
