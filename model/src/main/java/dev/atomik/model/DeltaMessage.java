@@ -137,7 +137,7 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
     }
 
     /**
-     * {@code in[i]}, as a call result: KeY 2.12.3 has no axiom that an array element of type byte
+     * Clauses: WIRE-FIELDS-1. {@code in[i]}, as a call result: KeY 2.12.3 has no axiom that an array element of type byte
      * holds a byte, which passing {@code in[i]} to a byte parameter needs; a call's result is a
      * byte by its type.
      */
@@ -150,7 +150,7 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
         return in[i];
     }
 
-    /** A byte read as unsigned, 0 … 255. */
+    /** Clauses: WIRE-FIELDS-1. A byte read as unsigned, 0 … 255. */
     /*@ private normal_behavior
       @   ensures \result == (b < 0 ? b + 256L : (long) b);
       @   ensures 0 <= \result && \result <= 255;

@@ -555,7 +555,7 @@ public final /*@ spec_java_math @*/ class DeltaStream {
     public DeltaMessage rollback(long address, long delta) {
         // ACCUM's body, not a call to accum: KeY applies a callee's five spec cases together, and
         // that left this contract open at 40,000 steps, while the body closes in about 10,000.
-        // DeltaStreamLawsTest checks that the two agree on every input.
+        // DeltaStreamLawsTest checks that the two agree on random inputs, errors included.
         if (address < 0 || address > DeltaMessage.U32_MAX) {
             fail(ErrorCode.ADDRESS_OUT_OF_RANGE);
         }
