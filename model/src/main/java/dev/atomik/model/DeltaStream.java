@@ -10,10 +10,12 @@ package dev.atomik.model;
  * write checks its arguments, finds the slot, and ends in one private call that performs every
  * store of its case with no call in between ({@link #addLoaded}, {@link #reset}, {@link #addQueued},
  * {@link #queue}, {@link #allocate}); KeY then proves the class invariant once, in that callee,
- * and the caller takes it from the callee's contract as it stands. The helpers a write calls
- * before that ({@code find}, {@code masked}, {@code stateAt}) are strictly pure for KeY (they do
- * not even allocate), so the invariant does not have to be carried through their heaps. The
- * outbound queue holds the very messages ACCUM returned.
+ * and the caller takes it from the callee's contract as it stands. The one exception is APPLY at a
+ * held address, which stores directly: nothing but {@code find} runs before its stores. The
+ * helpers a write calls before its stores ({@code find}, {@code masked}, {@code maskedDelta},
+ * {@code stateAt}) are strictly pure for KeY (they do not even allocate), so the invariant does
+ * not have to be carried through their heaps. The outbound queue holds the very messages ACCUM
+ * returned; DRAIN hands them out and leaves them in place until later messages overwrite them.
  */
 public final /*@ spec_java_math @*/ class DeltaStream {
     public static final int DEFAULT_ADDRESSES = 1024;
