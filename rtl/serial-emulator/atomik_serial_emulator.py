@@ -94,7 +94,9 @@ class Device:
     def hello(self):
         mask = sum(1 << OPS_BITS[name] for name in self.ops)
         name, version = b"atomik-serial-emulator", b"1"
-        return HELLO_OK, (struct.pack(">BBBQBH", 1, 1, self.max_width, self.contexts, 0b11, mask)
+        # Protocol 2: one op mask per declared kind (context, then table), so a board can declare
+        # SWAP on one kind and not the other; this emulator has the same ops on both.
+        return HELLO_OK, (struct.pack(">BBBQBHH", 2, 1, self.max_width, self.contexts, 0b11, mask, mask)
                           + bytes([len(name)]) + name + bytes([len(version)]) + version)
 
     def execute(self, kind, payload):

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code atomik conformance run}: the runner of conformance/INTERPRETING.md, with its reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run traces against an adapter. Exit 0: every applicable trace passed; "
-                + "1: a trace failed or errored; 2: usage or harness error, or nothing executed.")
+                + "1: a trace failed or errored; 2: usage or harness error, nothing executed, or nothing "
+                + "reached the implementation.")
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--adapter", required = true, paramLabel = "SPEC",
@@ -54,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--show-skips", description = "list every skipped trace, not only the reasons")
     boolean showSkips;
 
+    @Option(names = "--all-steps",
+            description = "after a failing step keep comparing the trace's later steps and list every disagreement")
+    boolean allSteps;
+
     @Override
     public Integer call() throws IOException {
         Path dir = TracesDir.resolve(traces);
@@ -68,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         try (AdapterSession session = new AdapterSession(adapter, opener, timeout);
              Progress progress = Progress.create(quiet, "conformance")) {
-            result = new Runner().run(loaded, session, progress);
+            result = new Runner(new Runner.Options(allSteps)).run(loaded, session, progress);
         }
         ConsoleReport.write(result, out, showSkips);
         if (json != null) {

@@ -3,8 +3,11 @@ package dev.atomik.conformance.report;
 import dev.atomik.conformance.runner.RunResult;
 import dev.atomik.conformance.runner.RunSummary;
 import dev.atomik.conformance.runner.Status;
+import dev.atomik.conformance.runner.StepNote;
 import dev.atomik.conformance.runner.TraceResult;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +25,7 @@ public final class ConsoleReport {
         for (TraceResult r : run.traces()) {
             if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
                 out.println(line(r));
+                later(r).forEach(out::println);
             }
         }
         Map<String, Integer> skips = new TreeMap<>();
@@ -36,7 +40,43 @@ public final class ConsoleReport {
         if (!listSkips) {
             skips.forEach((reason, n) -> out.println("skip  " + n + " trace" + (n == 1 ? "" : "s") + ": " + reason));
         }
+        for (TraceResult r : run.traces()) {
+            if (r.status() == Status.NOT_EXERCISED) {
+                out.println(line(r));
+                r.account().harnessSteps().forEach(n -> out.println("      step " + n.step() + " (" + n.label()
+                        + "): " + n.actual() + " from the harness"));
+            }
+        }
+        notObserved(run, out);
         out.println(summary(run));
+    }
+
+    /** The disagreements after the first one (--all-steps), indented under the trace's line. */
+    public static List<String> later(TraceResult r) {
+        List<String> lines = new ArrayList<>();
+        for (StepNote n : r.account().divergences()) {
+            if (n.afterFirstDivergence()) {
+                lines.add("      step " + n.step() + " (" + n.label() + "): expected " + n.expected() + ", actual "
+                        + n.actual() + (n.reason() == null ? "" : " (" + n.reason() + ")") + "  after first divergence");
+            }
+        }
+        return lines;
+    }
+
+    /** One line per kind of unobservable field: how many fields, in how many traces. */
+    private static void notObserved(RunResult run, PrintStream out) {
+        Map<String, int[]> byReason = new TreeMap<>();
+        for (TraceResult r : run.traces()) {
+            Map<String, Integer> inTrace = new TreeMap<>();
+            r.account().notObserved().forEach(n -> inTrace.merge(n.reason(), 1, Integer::sum));
+            inTrace.forEach((reason, n) -> {
+                int[] c = byReason.computeIfAbsent(reason, k -> new int[2]);
+                c[0] += n;
+                c[1]++;
+            });
+        }
+        byReason.forEach((reason, c) -> out.println("not observed  " + c[0] + " check field" + (c[0] == 1 ? "" : "s")
+                + " in " + c[1] + " trace" + (c[1] == 1 ? "" : "s") + ": " + reason + " (compared nowhere, passed nowhere)"));
     }
 
     /** {@code FAIL  context/load-read  step 3 (read): expected 0x1, actual 0x2  [CTX-LOAD-1]} */
@@ -57,8 +97,11 @@ public final class ConsoleReport {
         };
         String empty = run.emptyReason() == null ? "" : "; " + run.emptyReason();
         String malformed = run.malformed() == 0 ? "" : ", " + run.malformed() + " malformed";
-        return String.format(Locale.ROOT, "%s %s: %d passed, %d failed, %d skipped, %d errors%s; %d steps in %.2f s%s",
-                verdict, who, s.passed(), s.failed(), s.skipped(), s.errors(), malformed, s.steps(),
-                run.nanos() / 1e9, empty);
+        String exercised = s.notExercised() == 0 ? "" : ", " + s.notExercised() + " not exercised";
+        String requests = String.format(Locale.ROOT, "; %d requests reached the implementation", s.reached())
+                + (s.harness() == 0 ? "" : ", " + s.harness() + " answered by the harness");
+        return String.format(Locale.ROOT, "%s %s: %d passed, %d failed, %d skipped, %d errors%s%s; %d steps in %.2f s%s%s",
+                verdict, who, s.passed(), s.failed(), s.skipped(), s.errors(), exercised, malformed, s.steps(),
+                run.nanos() / 1e9, requests, empty);
     }
 }

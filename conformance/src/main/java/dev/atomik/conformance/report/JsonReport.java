@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.runner.RunResult;
 import dev.atomik.conformance.runner.RunSummary;
+import dev.atomik.conformance.runner.StepNote;
 import dev.atomik.conformance.runner.TraceResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import java.util.TreeMap;
  * The machine-readable report ({@code --json FILE}): {@code summary}, one entry per trace in
  * {@code traces}, and {@code clauses} mapping every clause the run's traces cite to those traces'
  * ids (look their statuses up in {@code traces}). Fields that do not apply are {@code null}, never
- * absent, so consumers need no existence checks.
+ * absent, so consumers need no existence checks. Per trace, {@code not_observed} lists the check
+ * fields the implementation cannot show, {@code harness_steps} the deciding steps the harness
+ * answered, and {@code divergences} every disagreeing step (all of them with --all-steps).
  */
 public final class JsonReport {
     public static final int VERSION = 1;
@@ -49,7 +52,11 @@ public final class JsonReport {
         summary.put("failed", s.failed());
         summary.put("skipped", s.skipped());
         summary.put("errors", s.errors());
+        summary.put("not_exercised", s.notExercised());
         summary.put("steps", s.steps());
+        summary.put("requests_reached_implementation", s.reached());
+        summary.put("requests_answered_by_harness", s.harness());
+        summary.put("fields_not_observed", s.notObserved());
         summary.put("traces", s.total());
         summary.put("malformed", run.malformed());
         summary.put("seconds", run.nanos() / 1e9);
@@ -59,7 +66,7 @@ public final class JsonReport {
         for (TraceResult r : run.traces()) {
             ObjectNode t = traces.addObject();
             t.put("id", r.id());
-            t.put("status", r.status().label());
+            t.put("status", r.status().key());
             if (r.failedStep() == null) {
                 t.putNull("failed_step");
             } else {
@@ -72,6 +79,11 @@ public final class JsonReport {
             r.clauses().forEach(cited::add);
             t.put("reason", r.reason());
             t.put("steps", r.stepsExecuted());
+            t.put("requests_reached_implementation", r.account().reached());
+            t.put("requests_answered_by_harness", r.account().harness());
+            t.set("not_observed", notes(r.account().notObserved()));
+            t.set("harness_steps", notes(r.account().harnessSteps()));
+            t.set("divergences", notes(r.account().divergences()));
             t.put("file", r.file().toString());
             for (String clause : r.clauses()) {
                 clauses.computeIfAbsent(clause, k -> new ArrayList<>()).add(r.id());
@@ -83,6 +95,20 @@ public final class JsonReport {
             ids.forEach(list::add);
         });
         return root;
+    }
+
+    private static ArrayNode notes(List<StepNote> notes) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (StepNote n : notes) {
+            ObjectNode o = out.addObject();
+            o.put("step", n.step());
+            o.put("label", n.label());
+            o.put("expected", n.expected());
+            o.put("actual", n.actual());
+            o.put("reason", n.reason());
+            o.put("after_first_divergence", n.afterFirstDivergence());
+        }
+        return out;
     }
 
     public static void write(RunResult run, Path file) throws IOException {

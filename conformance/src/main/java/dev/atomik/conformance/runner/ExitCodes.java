@@ -2,7 +2,8 @@ package dev.atomik.conformance.runner;
 
 /**
  * Exit codes of a conformance run (conformance/INTERPRETING.md): 0 every applicable trace passed,
- * 1 a trace failed or the adapter faulted, 2 usage or harness error or nothing executed.
+ * 1 a trace failed or the adapter faulted, 2 usage or harness error, nothing executed, or nothing
+ * reached the implementation (every reply came from the harness).
  */
 public final class ExitCodes {
     public static final int PASSED = 0;
@@ -18,6 +19,10 @@ public final class ExitCodes {
         }
         if (run.summary().failed() > 0 || run.summary().errors() > 0) {
             return FAILED;
+        }
+        // Steps ran, but the harness answered every one of them: there is nothing to pass.
+        if (run.summary().reached() == 0) {
+            return HARNESS;
         }
         return PASSED;
     }

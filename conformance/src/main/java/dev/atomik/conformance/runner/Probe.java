@@ -3,12 +3,14 @@ package dev.atomik.conformance.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.conformance.trace.Hex;
 import dev.atomik.conformance.trace.Ops;
 import dev.atomik.conformance.trace.ResultShape;
 import dev.atomik.conformance.trace.Step;
 import dev.atomik.conformance.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One request the runner sends for a step, with what its reply must be. A plain step is one probe;
@@ -32,13 +34,21 @@ public record Probe(Step step, String label, ObjectNode request, ResultShape sha
         return JSON.objectNode().put("op", "reset");
     }
 
-    /** Every probe of a trace, in order. */
+    /** Every probe of a trace, in order, as if every check field were observable. */
     public static List<Probe> plan(Trace trace) {
+        return plan(trace, Set.of("state", "count", "epoch", "pending"), new ArrayList<>());
+    }
+
+    /**
+     * Every probe of a trace, in order. A {@code check} field outside {@code observable} gets no probe:
+     * it is added to {@code notObserved} instead, so a report can say so and never count it as passed.
+     */
+    public static List<Probe> plan(Trace trace, Set<String> observable, List<StepNote> notObserved) {
         String kind = trace.header().requires().kind();
         List<Probe> probes = new ArrayList<>(trace.steps().size() + 4);
         for (Step step : trace.steps()) {
             if (step.op().equals("check")) {
-                expandCheck(step, probes);
+                expandCheck(step, observable, probes, notObserved);
             } else {
                 probes.add(new Probe(step, step.op(), step.request().deepCopy(), Ops.resultOf(step.op(), kind),
                         step.expect(), step.expectError()));
@@ -47,24 +57,41 @@ public record Probe(Step step, String label, ObjectNode request, ResultShape sha
         return probes;
     }
 
-    private static void expandCheck(Step step, List<Probe> probes) {
+    /** A probe that decides something: it expects a value or an error, not just success. */
+    public boolean decisive() {
+        return expected != null || expectedError != null;
+    }
+
+    private static void expandCheck(Step step, Set<String> observable, List<Probe> probes,
+                                    List<StepNote> notObserved) {
         JsonNode expect = step.expect();
         for (JsonNode cell : expect.path("cells")) {
             JsonNode addr = cell.get("addr");
             String at = addr == null ? "" : "@" + addr.asText();
-            if (cell.has("state")) {
-                probes.add(new Probe(step, "check: state" + at + " (read)", request("read", addr),
-                        ResultShape.VALUE, cell.get("state"), null));
-            }
-            if (cell.has("count")) {
-                probes.add(new Probe(step, "check: count" + at + " (count)", request("count", addr),
-                        ResultShape.VALUE, cell.get("count"), null));
+            for (String field : List.of("state", "count")) {
+                if (!cell.has(field)) {
+                    continue;
+                }
+                String op = field.equals("state") ? "read" : "count";
+                String label = "check: " + field + at + " (" + op + ")";
+                if (observable.contains(field)) {
+                    probes.add(new Probe(step, label, request(op, addr), ResultShape.VALUE, cell.get(field), null));
+                } else {
+                    notObserved.add(new StepNote(step.number(), label, Hex.normalise(cell.get(field).asText()), null,
+                            field + " not observable", false));
+                }
             }
         }
         for (String quantity : List.of("epoch", "pending")) {
-            if (expect.has(quantity)) {
-                probes.add(new Probe(step, "check: " + quantity, request(quantity, null), ResultShape.VALUE,
-                        expect.get(quantity), null));
+            if (!expect.has(quantity)) {
+                continue;
+            }
+            String label = "check: " + quantity;
+            if (observable.contains(quantity)) {
+                probes.add(new Probe(step, label, request(quantity, null), ResultShape.VALUE, expect.get(quantity), null));
+            } else {
+                notObserved.add(new StepNote(step.number(), label, Hex.normalise(expect.get(quantity).asText()), null,
+                        quantity + " not observable", false));
             }
         }
     }

@@ -24,7 +24,15 @@ final class ReplyCheck {
         static final Verdict AGREE = new Verdict(Kind.AGREE, null, null, null);
     }
 
+    /** Reply flag: the harness, not the implementation, decided this reply (spec/adapter-protocol.md). */
+    static final String HARNESS = "harness";
+
     private ReplyCheck() {
+    }
+
+    /** True when the harness, not the implementation, answered. */
+    static boolean byHarness(ObjectNode reply) {
+        return reply.path(HARNESS).asBoolean(false);
     }
 
     static Verdict judge(Probe probe, ObjectNode reply) {
@@ -59,6 +67,12 @@ final class ReplyCheck {
         for (Iterator<String> it = reply.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (field.equals("in_reply_to") || field.equals("id")) {
+                continue;
+            }
+            if (field.equals(HARNESS)) {
+                if (!reply.get(field).isBoolean()) {
+                    return "harness must be true or false";
+                }
                 continue;
             }
             if (!REPLY_MEMBERS.contains(field)) {

@@ -27,8 +27,11 @@ public record RunResult(String adapter, Hello hello, List<TraceResult> traces, R
 
     /** Why nothing counts, when the run executed no step; null otherwise. */
     public String emptyReason() {
-        if (summary.steps() > 0) {
+        if (summary.steps() > 0 && summary.reached() > 0) {
             return null;
+        }
+        if (summary.steps() > 0) {
+            return "no request reached the implementation: the harness answered all " + summary.harness();
         }
         if (traces.isEmpty()) {
             return "no trace matched";

@@ -17,6 +17,25 @@ import java.util.List;
  */
 public final class Runner {
 
+    /**
+     * How a run judges traces.
+     *
+     * @param allSteps after a disagreeing step, keep comparing the trace's later steps and list them all
+     */
+    public record Options(boolean allSteps) {
+        public static final Options DEFAULT = new Options(false);
+    }
+
+    private final Options options;
+
+    public Runner() {
+        this(Options.DEFAULT);
+    }
+
+    public Runner(Options options) {
+        this.options = options;
+    }
+
     /** Runs every trace in order. The session is left open; the caller closes it. */
     public RunResult run(List<LoadedTrace> traces, AdapterSession session, RunListener listener) {
         long start = System.nanoTime();
@@ -55,15 +74,15 @@ public final class Runner {
             return new TraceResult(trace.id(), trace.file(), with(clauses, "PROTO-HELLO-1"), Status.ERROR, null,
                     null, null, null, "adapter unavailable: " + unavailable, 0, System.nanoTime() - start);
         }
-        String missing = CapabilityCheck.missing(trace, session.hello().capabilities());
-        if (missing != null) {
+        TracePlan plan = CapabilityCheck.plan(trace, session.hello().capabilities());
+        if (plan.skipped()) {
             return new TraceResult(trace.id(), trace.file(), clauses, Status.SKIP, null, null, null, null,
-                    missing, 0, System.nanoTime() - start);
+                    plan.skipReason(), 0, System.nanoTime() - start);
         }
         if (trace.header().requires().kind().equals("cache")) {
             return runMultiNode(trace, session, start);
         }
-        List<Probe> probes = Probe.plan(trace);
+        List<Probe> probes = plan.probes();
         List<ObjectNode> requests = new ArrayList<>(probes.size() + 1);
         requests.add(Probe.reset());
         probes.forEach(p -> requests.add(p.request()));
@@ -80,29 +99,80 @@ public final class Runner {
             session.reopen();
             return faulted(trace, probes, 0, "BAD_REPLY", "reset answered " + replies.get(0), null, start);
         }
+        return judge(trace, probes, replies, plan.notObserved(), start, session);
+    }
+
+    /**
+     * Judges every reply in order. Without --all-steps the first disagreement decides; with it every
+     * later step is compared too and listed, marked as following the first divergence.
+     */
+    private TraceResult judge(Trace trace, List<Probe> probes, List<ObjectNode> replies, List<StepNote> notObserved,
+                              long start, AdapterSession session) {
+        List<String> clauses = trace.header().clauses();
+        int reached = 0;
+        int harness = 0;
+        boolean decidedByImplementation = false;
+        List<StepNote> harnessSteps = new ArrayList<>();
+        List<StepNote> divergences = new ArrayList<>();
+        Probe first = null;
+        ReplyCheck.Verdict firstVerdict = null;
         for (int i = 0; i < probes.size(); i++) {
             Probe probe = probes.get(i);
-            ReplyCheck.Verdict verdict = ReplyCheck.judge(probe, replies.get(i + 1));
-            switch (verdict.kind()) {
-                case AGREE:
-                    continue;
-                case BAD_REPLY:
-                    session.reopen();
-                    return faulted(trace, probes, i + 1, "BAD_REPLY", verdict.reason(), verdict.actual(), start);
-                default:
-                    List<String> failedClauses = clauses;
-                    if (verdict.reason() != null && verdict.reason().contains("PROTO-CAPS-1")) {
-                        failedClauses = with(clauses, "PROTO-CAPS-1");
-                    } else if (verdict.reason() != null && verdict.reason().contains("ERR-CODES-1")) {
-                        failedClauses = with(clauses, "ERR-CODES-1");
-                    }
-                    return new TraceResult(trace.id(), trace.file(), failedClauses, Status.FAIL,
-                            probe.step().number(), probe.label(), verdict.expected(), verdict.actual(),
-                            verdict.reason(), trace.steps().size(), System.nanoTime() - start);
+            ObjectNode reply = replies.get(i + 1);
+            ReplyCheck.Verdict verdict = ReplyCheck.judge(probe, reply);
+            if (verdict.kind() == ReplyCheck.Verdict.Kind.BAD_REPLY) {
+                session.reopen();
+                return faulted(trace, probes, i + 1, "BAD_REPLY", verdict.reason(), verdict.actual(), start);
+            }
+            boolean byHarness = ReplyCheck.byHarness(reply);
+            if (byHarness) {
+                harness++;
+                if (probe.decisive()) {
+                    harnessSteps.add(new StepNote(probe.step().number(), probe.label(), ReplyCheck.expected(probe),
+                            ReplyCheck.actual(reply), "decided by the harness", false));
+                }
+            } else {
+                reached++;
+                decidedByImplementation |= probe.decisive();
+            }
+            if (verdict.kind() == ReplyCheck.Verdict.Kind.AGREE) {
+                continue;
+            }
+            String why = byHarness ? join(verdict.reason(), "decided by the harness") : verdict.reason();
+            divergences.add(new StepNote(probe.step().number(), probe.label(), verdict.expected(), verdict.actual(),
+                    why, first != null));
+            if (first == null) {
+                first = probe;
+                firstVerdict = new ReplyCheck.Verdict(verdict.kind(), verdict.expected(), verdict.actual(), why);
+            }
+            if (!options.allSteps()) {
+                break;
             }
         }
+        StepAccount account = new StepAccount(reached, harness, notObserved, harnessSteps, divergences);
+        long nanos = System.nanoTime() - start;
+        if (first != null) {
+            List<String> failedClauses = clauses;
+            if (firstVerdict.reason() != null && firstVerdict.reason().contains("PROTO-CAPS-1")) {
+                failedClauses = with(clauses, "PROTO-CAPS-1");
+            } else if (firstVerdict.reason() != null && firstVerdict.reason().contains("ERR-CODES-1")) {
+                failedClauses = with(clauses, "ERR-CODES-1");
+            }
+            return new TraceResult(trace.id(), trace.file(), failedClauses, Status.FAIL, first.step().number(),
+                    first.label(), firstVerdict.expected(), firstVerdict.actual(), firstVerdict.reason(),
+                    trace.steps().size(), nanos, account);
+        }
+        if (!decidedByImplementation) {
+            return new TraceResult(trace.id(), trace.file(), clauses, Status.NOT_EXERCISED, null, null, null, null,
+                    "every deciding step was answered by the harness, none by the implementation", trace.steps().size(),
+                    nanos, account);
+        }
         return new TraceResult(trace.id(), trace.file(), clauses, Status.PASS, null, null, null, null, null,
-                trace.steps().size(), System.nanoTime() - start);
+                trace.steps().size(), nanos, account);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
     }
 
     /** A multi-node trace: the runner holds the network (spec/trace-format-multinode.md). */
@@ -111,7 +181,7 @@ public final class Runner {
         List<String> clauses = trace.header().clauses();
         if (o == null) {
             return new TraceResult(trace.id(), trace.file(), clauses, Status.PASS, null, null, null, null, null,
-                    trace.steps().size(), System.nanoTime() - start);
+                    trace.steps().size(), System.nanoTime() - start, StepAccount.reachedOnly(trace.steps().size()));
         }
         if (o.fault() != null) {
             int executed = o.failedStep() == null ? 0 : o.failedStep() - 1;

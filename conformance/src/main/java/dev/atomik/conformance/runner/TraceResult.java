@@ -17,12 +17,22 @@ import java.util.List;
  * @param reason        why it failed, was skipped or errored, or null on pass
  * @param stepsExecuted steps whose replies arrived and were compared
  * @param nanos         time spent on this trace
+ * @param account       where the steps went: reached, harness-decided, not observed, every divergence
  */
 public record TraceResult(String id, Path file, List<String> clauses, Status status, Integer failedStep, String op,
-                          String expected, String actual, String reason, int stepsExecuted, long nanos) {
+                          String expected, String actual, String reason, int stepsExecuted, long nanos,
+                          StepAccount account) {
 
     public TraceResult {
         clauses = List.copyOf(clauses);
+        account = account == null ? StepAccount.NONE : account;
+    }
+
+    /** A result without step detail (skips, malformed traces, faults before any reply). */
+    public TraceResult(String id, Path file, List<String> clauses, Status status, Integer failedStep, String op,
+                       String expected, String actual, String reason, int stepsExecuted, long nanos) {
+        this(id, file, clauses, status, failedStep, op, expected, actual, reason, stepsExecuted, nanos,
+                StepAccount.NONE);
     }
 
     /** The part of the id before the slash. */

@@ -12,7 +12,7 @@ import java.util.Set;
 /** An in-process adapter around {@link MutantInterpreter}; {@code fault == null} is the correct control. */
 public final class MutantAdapter implements Adapter {
     /** The same capabilities as the reference model, so mutants skip exactly what the model skips. */
-    static final Capabilities CAPABILITIES = new Capabilities(
+    static final Capabilities CAPABILITIES = Capabilities.v1(
             Set.of("context", "table", "stream", "wire"), 1, 64, 65536, 1024, 4096, 1,
             Set.of("init", "load", "accum", "rollback", "read", "swap", "merge", "count", "epoch",
                     "pending", "drain", "apply", "encode", "decode"));

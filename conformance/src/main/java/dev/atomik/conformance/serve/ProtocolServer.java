@@ -100,7 +100,7 @@ public final class ProtocolServer {
         if (type != null) {
             switch (type.asText()) {
                 case "hello":
-                    writeHello(adapter.hello());
+                    writeHello(adapter.hello(), speaksV2(request) ? 2 : 1);
                     return null;
                 case "bye":
                     return EXIT_OK;
@@ -130,10 +130,23 @@ public final class ProtocolServer {
         return null;
     }
 
-    private void writeHello(Hello hello) throws IOException {
+    /** A runner that asks for protocol 2, or lists it among the versions it accepts, gets a v2 hello. */
+    private static boolean speaksV2(ObjectNode request) {
+        if (request.path("protocol").asInt(1) >= 2) {
+            return true;
+        }
+        for (JsonNode v : request.path("accepts")) {
+            if (v.asInt() == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeHello(Hello hello, int protocol) throws IOException {
         ObjectNode line = JSON.createObjectNode();
-        line.put("type", "hello").put("protocol", 1).put("name", hello.name()).put("version", hello.version());
-        line.set("capabilities", hello.capabilities().toJson());
+        line.put("type", "hello").put("protocol", protocol).put("name", hello.name()).put("version", hello.version());
+        line.set("capabilities", protocol == 2 ? hello.capabilities().toJson() : hello.capabilities().toJsonV1());
         LineJson.write(out, line);
         out.writeRaw('\n');
     }

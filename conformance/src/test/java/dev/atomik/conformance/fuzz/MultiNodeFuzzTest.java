@@ -49,7 +49,7 @@ class MultiNodeFuzzTest {
     Path out;
 
     /** Only kind cache, so every sequence is multi-node. */
-    private static final Capabilities CACHE_ONLY = new Capabilities(Set.of("cache"), 1, 64, 1, 1, 1, 4,
+    private static final Capabilities CACHE_ONLY = Capabilities.v1(Set.of("cache"), 1, 64, 1, 1, 1, 4,
             Set.of("init", "load", "put", "get", "swap", "receive"));
 
     /** {@code cache:<bug>}: the model restricted to kind cache, with one deliberate bug in its nodes. */

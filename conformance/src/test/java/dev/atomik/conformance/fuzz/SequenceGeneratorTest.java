@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Determinism and capability limits of the generator (PROTO-CAPS-1, VAL-WIDTH-1). */
 class SequenceGeneratorTest {
-    private static final Capabilities FULL = new Capabilities(Set.of("context", "table", "stream", "wire"), 1, 64,
+    private static final Capabilities FULL = Capabilities.v1(Set.of("context", "table", "stream", "wire"), 1, 64,
             65536, 1024, 4096, 1, Set.of("init", "load", "accum", "rollback", "read", "swap", "merge", "count",
             "epoch", "pending", "drain", "apply", "encode", "decode"));
 
@@ -46,7 +46,7 @@ class SequenceGeneratorTest {
 
     @Test
     void onlyDeclaredKindsOpsAndWidthsAreGenerated() {
-        Capabilities narrow = new Capabilities(Set.of("context", "table"), 32, 32, 4, 1, 1, 1,
+        Capabilities narrow = Capabilities.v1(Set.of("context", "table"), 32, 32, 4, 1, 1, 1,
                 Set.of("init", "load", "accum", "read", "encode"));
         SequenceGenerator generator = new SequenceGenerator(5, narrow);
         int steps = 0;

@@ -46,7 +46,7 @@ class RunnerTest {
         assertEquals(List.of("context/basic", "stream/drain", "table/merge", "wire/encode"),
                 r.traces().stream().map(TraceResult::id).toList());
         r.traces().forEach(t -> assertEquals(Status.PASS, t.status(), t.id() + ": " + t.describe()));
-        assertEquals(new RunSummary(4, 0, 0, 0, 7 + 7 + 7 + 3), r.summary());
+        assertEquals(new RunSummary(4, 0, 0, 0, 0, 7 + 7 + 7 + 3, 28, 0, 0), r.summary());
         assertEquals(ExitCodes.PASSED, r.exitCode());
     }
 
@@ -66,11 +66,11 @@ class RunnerTest {
     @Test
     void aMissingCapabilityIsASkipWithTheReason() throws Exception {
         RunResult r = run("pass", () -> new ScriptedAdapter(ScriptedAdapter.Misbehaviour.NONE,
-                c -> new Capabilities(Set.of("context", "table", "wire"), 32, 32, 1, 1, 1, 1,
+                c -> Capabilities.v1(Set.of("context", "table", "wire"), 32, 32, 1, 1, 1, 1,
                         Set.of("init", "load", "accum", "read", "swap", "count", "encode", "decode"))));
         assertEquals("width 8 not declared (widths 32..32)", find(r, "context/basic").reason());
         assertEquals("kind stream not declared (kinds context, table, wire)", find(r, "stream/drain").reason());
-        assertEquals("width 64 not declared (widths 32..32); table size 2 exceeds contexts 1; op merge not declared",
+        assertEquals("width 64 not declared (widths 32..32); table size 2 exceeds contexts 1; op merge not declared for table",
                 find(r, "table/merge").reason());
         assertEquals(Status.PASS, find(r, "wire/encode").status());
         assertEquals(3, r.summary().skipped());
@@ -80,7 +80,7 @@ class RunnerTest {
     @Test
     void onlySkipsIsAnEmptyRunAndAnError() throws Exception {
         RunResult r = run("pass", null, () -> new ScriptedAdapter(ScriptedAdapter.Misbehaviour.NONE,
-                c -> new Capabilities(Set.of(), 1, 64, 1, 1, 1, 1, Set.of())), Duration.ofSeconds(5));
+                c -> Capabilities.v1(Set.of(), 1, 64, 1, 1, 1, 1, Set.of())), Duration.ofSeconds(5));
         assertEquals(0, r.summary().steps());
         assertEquals(ExitCodes.HARNESS, r.exitCode());
         assertTrue(r.emptyReason().startsWith("no step executed"), r.emptyReason());

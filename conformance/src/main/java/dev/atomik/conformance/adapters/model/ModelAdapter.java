@@ -45,11 +45,17 @@ public final class ModelAdapter implements Adapter {
     public static final int MAX_NODES = 16;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Capabilities CAPABILITIES = new Capabilities(
-            Set.of("context", "table", "stream", "wire", "cache"), Width.MIN, Width.MAX, MAX_CONTEXTS,
-            DeltaStream.DEFAULT_ADDRESSES, DeltaStream.DEFAULT_QUEUE, MAX_NODES,
-            Set.of("init", "load", "accum", "rollback", "read", "swap", "merge", "count", "epoch",
-                    "pending", "drain", "apply", "encode", "decode", "put", "get", "receive"));
+    /** Every kind with every op it has in the model; observable fields follow from the ops. */
+    private static final Capabilities CAPABILITIES = Capabilities.builder()
+            .widths(Width.MIN, Width.MAX).contexts(MAX_CONTEXTS)
+            .streamBounds(DeltaStream.DEFAULT_ADDRESSES, DeltaStream.DEFAULT_QUEUE).nodes(MAX_NODES)
+            .kind("context", Set.of("init", "load", "accum", "rollback", "read", "swap", "count"))
+            .kind("table", Set.of("init", "load", "accum", "rollback", "read", "swap", "merge", "count"))
+            .kind("stream", Set.of("init", "load", "accum", "rollback", "read", "swap", "count", "epoch",
+                    "pending", "drain", "apply"))
+            .kind("wire", Set.of("encode", "decode"))
+            .kind("cache", Set.of("init", "load", "swap", "put", "get", "receive"))
+            .build();
 
     private Context context;
     private Table table;

@@ -48,8 +48,7 @@ public final class PerNodeProcessAdapter implements Adapter {
             Hello first = process(0).hello();
             Capabilities c = first.capabilities();
             int nodes = c.kinds().contains("cache") ? MAX_NODES : c.nodes();
-            hello = new Hello(first.name(), first.version(), new Capabilities(c.kinds(), c.minWidth(), c.maxWidth(),
-                    c.contexts(), c.streamAddresses(), c.queue(), nodes, c.ops()));
+            hello = new Hello(first.name(), first.version(), c.withNodes(nodes));
         }
         return hello;
     }

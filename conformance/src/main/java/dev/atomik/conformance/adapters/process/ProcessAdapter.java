@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.adapter.Adapter;
 import dev.atomik.conformance.adapter.AdapterFault;
 import dev.atomik.conformance.adapter.AdapterFault.Kind;
-import dev.atomik.conformance.adapter.Capabilities;
+import dev.atomik.conformance.adapter.CapabilitiesJson;
 import dev.atomik.conformance.adapter.Hello;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -120,7 +120,7 @@ public final class ProcessAdapter implements Adapter {
         }
         refuseAfterFault();
         try {
-            stdin.write("{\"type\":\"hello\",\"protocol\":1,\"spec\":\"1.0\"}\n".getBytes(StandardCharsets.UTF_8));
+            stdin.write("{\"type\":\"hello\",\"protocol\":2,\"accepts\":[1,2],\"spec\":\"1.0\"}\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
             // The process may already be gone; reading its answer below reports how it ended.
@@ -143,14 +143,14 @@ public final class ProcessAdapter implements Adapter {
         }
     }
 
-    /** PROTO-HELLO-1: type hello, protocol 1, a name, a version and capabilities. */
+    /** PROTO-HELLO-1: type hello, protocol 1 or 2, a name, a version and capabilities. */
     static Hello parseHello(ObjectNode json) {
         if (!"hello".equals(json.path("type").asText(null))) {
             throw new IllegalArgumentException("first line is not a hello (type must be \"hello\"): " + json);
         }
         JsonNode protocol = json.get("protocol");
-        if (protocol == null || !protocol.isIntegralNumber() || protocol.asInt() != 1) {
-            throw new IllegalArgumentException("hello must declare protocol 1, got " + protocol);
+        if (protocol == null || !protocol.isIntegralNumber() || (protocol.asInt() != 1 && protocol.asInt() != 2)) {
+            throw new IllegalArgumentException("hello must declare protocol 1 or 2, got " + protocol);
         }
         for (String field : List.of("name", "version")) {
             JsonNode text = json.get(field);
@@ -158,32 +158,8 @@ public final class ProcessAdapter implements Adapter {
                 throw new IllegalArgumentException("hello must carry a non-empty string " + field + ", got " + text);
             }
         }
-        JsonNode caps = json.get("capabilities");
-        if (caps == null || !caps.isObject()) {
-            throw new IllegalArgumentException("hello must carry a capabilities object");
-        }
-        for (String list : List.of("kinds", "ops")) {
-            JsonNode array = caps.get(list);
-            if (array == null || !array.isArray()) {
-                throw new IllegalArgumentException("capabilities." + list + " must be an array of strings");
-            }
-            for (JsonNode item : array) {
-                if (!item.isTextual()) {
-                    throw new IllegalArgumentException("capabilities." + list + " must be an array of strings, found " + item);
-                }
-            }
-        }
-        JsonNode widths = caps.get("widths");
-        if (widths == null || !widths.path("min").isIntegralNumber() || !widths.path("max").isIntegralNumber()) {
-            throw new IllegalArgumentException("capabilities.widths must be {\"min\":W,\"max\":W}");
-        }
-        for (String number : List.of("contexts", "stream_addresses", "queue", "nodes")) {
-            JsonNode value = caps.get(number);
-            if (value != null && !value.isIntegralNumber()) {
-                throw new IllegalArgumentException("capabilities." + number + " must be an integer, got " + value);
-            }
-        }
-        return new Hello(json.get("name").textValue(), json.get("version").textValue(), Capabilities.fromJson(caps));
+        return new Hello(json.get("name").textValue(), json.get("version").textValue(),
+                CapabilitiesJson.parse(json.get("capabilities"), protocol.asInt()));
     }
 
     @Override

@@ -78,7 +78,9 @@ public final class RtlAdapter implements Adapter {
             throw fault(AdapterFault.Kind.HANDSHAKE, -1, "core declares cap_width=" + width + ", cap_depth=" + depth
                     + "; rtl/README.md requires 1..64 and at least 1");
         }
-        return new Capabilities(Set.of("context", "table"), 1, (int) width, depth, 0, 0, 1, opsOf(ops));
+        Set<String> coreOps = opsOf(ops);
+        return Capabilities.builder().widths(1, (int) width).contexts(depth)
+                .kind("context", coreOps).kind("table", coreOps).build();
     }
 
     /** Maps the cap_ops bit mask (bit i = op code i) to protocol op names. */

@@ -78,31 +78,39 @@ public final class SerialAdapter implements Adapter {
             int maxWidth = in.get() & 0xFF;
             long contexts = in.getLong();
             int kindBits = in.get() & 0xFF;
-            int opBits = in.getShort() & 0xFFFF;
+            if (protocol != 1 && protocol != 2) {
+                throw new IllegalStateException("protocol " + protocol + " (expected 1 or 2)");
+            }
+            // Protocol 1: one op mask for every kind; protocol 2: one per declared kind, context first.
+            int sharedOps = protocol == 1 ? in.getShort() & 0xFFFF : 0;
+            Capabilities.Builder caps = Capabilities.builder().protocol(protocol).contexts(contexts);
+            String[] kindNames = {"context", "table"};
+            for (int k = 0; k < kindNames.length; k++) {
+                if ((kindBits & (1 << k)) != 0) {
+                    caps.kind(kindNames[k], opsOf(protocol == 1 ? sharedOps : in.getShort() & 0xFFFF));
+                }
+            }
             String name = text(in);
             String version = text(in);
-            if (protocol != 1 || minWidth < 1 || maxWidth > 64 || minWidth > maxWidth || contexts < 1) {
+            if (minWidth < 1 || minWidth > maxWidth || contexts < 1) {
                 throw new IllegalStateException("protocol " + protocol + ", widths " + minWidth + ".." + maxWidth
                         + ", contexts " + contexts);
             }
-            Set<String> kinds = new LinkedHashSet<>();
-            if ((kindBits & 1) != 0) {
-                kinds.add("context");
-            }
-            if ((kindBits & 2) != 0) {
-                kinds.add("table");
-            }
-            Set<String> ops = new LinkedHashSet<>();
-            for (int bit = 0; bit < OP_BITS.size(); bit++) {
-                if ((opBits & (1 << bit)) != 0) {
-                    ops.add(OP_BITS.get(bit));
-                }
-            }
-            return new Hello(name, version, new Capabilities(kinds, minWidth, maxWidth, contexts, 0, 0, 1, ops));
+            return new Hello(name, version, caps.widths(minWidth, maxWidth).build());
         } catch (RuntimeException e) {
             throw new AdapterFault(AdapterFault.Kind.HANDSHAKE, -1, "bad HELLO_OK from " + link.name() + ": "
                     + (e.getMessage() == null ? "payload too short" : e.getMessage()));
         }
+    }
+
+    private static Set<String> opsOf(int opBits) {
+        Set<String> ops = new LinkedHashSet<>();
+        for (int bit = 0; bit < OP_BITS.size(); bit++) {
+            if ((opBits & (1 << bit)) != 0) {
+                ops.add(OP_BITS.get(bit));
+            }
+        }
+        return ops;
     }
 
     private static String text(ByteBuffer in) {
