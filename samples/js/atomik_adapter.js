@@ -19,22 +19,29 @@
 'use strict';
 
 const NAME = 'atomik-js';
-const VERSION = '0.1.0';
+const VERSION = '0.2.0';
 const U32_MAX = 0xFFFFFFFFn;
 const DEFAULT_STREAM_ADDRESSES = 1024; // STR-CAP-1: bounds we declare, and use when init gives none
 const DEFAULT_QUEUE = 4096;
 const MAX_CONTEXTS = 1 << 20; // largest table we promise to hold
 const MAX_NODES = 16; // cache nodes one process hosts (spec/trace-format-multinode.md)
 
+// Protocol 2 (spec/adapter-protocol.md): ops per kind, so a partial implementation declares exactly
+// what each kind has; `observe` defaults to the check fields whose op the kind declares.
+const STATEFUL_OPS = ['init', 'load', 'accum', 'rollback', 'read', 'swap', 'count'];
 const CAPABILITIES = {
-  kinds: ['context', 'table', 'stream', 'wire', 'cache'],
   widths: { min: 1, max: 64 },
-  contexts: MAX_CONTEXTS,
-  stream_addresses: DEFAULT_STREAM_ADDRESSES,
-  queue: DEFAULT_QUEUE,
   nodes: MAX_NODES,
-  ops: ['init', 'load', 'accum', 'rollback', 'read', 'swap', 'merge', 'count', 'epoch',
-    'pending', 'drain', 'apply', 'encode', 'decode', 'put', 'get', 'receive'],
+  kinds: {
+    context: { ops: STATEFUL_OPS },
+    table: { ops: [...STATEFUL_OPS, 'merge'], contexts: MAX_CONTEXTS },
+    stream: {
+      ops: [...STATEFUL_OPS, 'epoch', 'pending', 'drain', 'apply'],
+      bounds: { addresses: DEFAULT_STREAM_ADDRESSES, queue: DEFAULT_QUEUE },
+    },
+    wire: { ops: ['encode', 'decode'] },
+    cache: { ops: ['init', 'load', 'swap', 'put', 'get', 'receive'] },
+  },
 };
 
 /** A failed operation, reported as one of the codes of spec/errors.md (ERR-CODES-1). */
@@ -411,7 +418,7 @@ function answer(adapter, line) {
   }
   if ('type' in request) {
     if (request.type === 'hello') {
-      return JSON.stringify({ type: 'hello', protocol: 1, name: NAME, version: VERSION, capabilities: CAPABILITIES });
+      return JSON.stringify({ type: 'hello', protocol: 2, name: NAME, version: VERSION, capabilities: CAPABILITIES });
     }
     if (request.type === 'bye') return BYE;
     throw new BadLine(`unknown message type ${JSON.stringify(request.type)}`);

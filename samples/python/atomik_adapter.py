@@ -21,22 +21,27 @@ import json
 import os
 import sys
 
-NAME, VERSION = "atomik-py", "0.1.0"
+NAME, VERSION = "atomik-py", "0.2.0"
 U32_MAX = 0xFFFF_FFFF
 DEFAULT_STREAM_ADDRESSES = 1024  # STR-CAP-1: bounds we declare, and use when init gives none
 DEFAULT_QUEUE = 4096
 MAX_CONTEXTS = 1 << 20  # largest table we promise to hold (three Python lists of N ints)
 MAX_NODES = 16  # cache nodes one process hosts (spec/trace-format-multinode.md)
 
+# Protocol 2 (spec/adapter-protocol.md): ops per kind, so a partial implementation declares exactly
+# what each kind has; `observe` defaults to the check fields whose op the kind declares.
+STATEFUL_OPS = ["init", "load", "accum", "rollback", "read", "swap", "count"]
 CAPABILITIES = {
-    "kinds": ["context", "table", "stream", "wire", "cache"],
     "widths": {"min": 1, "max": 64},
-    "contexts": MAX_CONTEXTS,
-    "stream_addresses": DEFAULT_STREAM_ADDRESSES,
-    "queue": DEFAULT_QUEUE,
     "nodes": MAX_NODES,
-    "ops": ["init", "load", "accum", "rollback", "read", "swap", "merge", "count", "epoch",
-            "pending", "drain", "apply", "encode", "decode", "put", "get", "receive"],
+    "kinds": {
+        "context": {"ops": STATEFUL_OPS},
+        "table": {"ops": STATEFUL_OPS + ["merge"], "contexts": MAX_CONTEXTS},
+        "stream": {"ops": STATEFUL_OPS + ["epoch", "pending", "drain", "apply"],
+                   "bounds": {"addresses": DEFAULT_STREAM_ADDRESSES, "queue": DEFAULT_QUEUE}},
+        "wire": {"ops": ["encode", "decode"]},
+        "cache": {"ops": ["init", "load", "swap", "put", "get", "receive"]},
+    },
 }
 
 
@@ -462,7 +467,7 @@ class Adapter:
 # ---------------------------------------------------------------------------------------------
 
 def hello_line():
-    return json.dumps({"type": "hello", "protocol": 1, "name": NAME, "version": VERSION,
+    return json.dumps({"type": "hello", "protocol": 2, "name": NAME, "version": VERSION,
                        "capabilities": CAPABILITIES}, separators=(",", ":"))
 
 

@@ -14,8 +14,11 @@ public final class ContextTraces {
 
     public static List<TraceDef> all() {
         return List.of(
-                trace(F, "context/init-reads-zero", "A fresh context reads 0 and has delta count 0.", "CTX-INIT-1")
-                        .context(64).read(0).count(0).build(),
+                // The LOAD and the second init make 0 the context's state, not a constant answer: a core
+                // that answers 0 to everything must fail this trace (the suite passes nothing for it).
+                trace(F, "context/init-reads-zero",
+                        "A fresh context reads 0 with delta count 0, also when it replaces a used one.", "CTX-INIT-1")
+                        .context(64).read(0).count(0).load(0, 0x5a5a).read(0).context(64).read(0).count(0).build(),
                 trace(F, "context/load-read", "LOAD then READ returns the loaded value.", "CTX-LOAD-1", "CTX-READ-1")
                         .context(64).load(0, 0x123456789abcdefL).read(0).build(),
                 trace(F, "context/load-resets-accumulator",

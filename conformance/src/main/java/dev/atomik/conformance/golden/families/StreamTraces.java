@@ -20,7 +20,9 @@ public final class StreamTraces {
                         "Every u32 address of a fresh stream reads 0 with count 0, up to 0xffffffff.", "STR-SPARSE-1",
                         "CTX-INIT-1")
                         .stream(64).read(0).read(U32_MAX).cover("address-u32-max").read(0x8000_0000L).count(U32_MAX)
-                        .checkStream(0, 1, U32_MAX).build(),
+                        .checkStream(0, 1, U32_MAX)
+                        // a used stream replaced by a fresh one reads 0 again: 0 is state, not a constant
+                        .load(U32_MAX, 0x77).read(U32_MAX).stream(64).read(U32_MAX).build(),
                 trace(F, "stream/sparse-address-2pow32",
                         "Address 2^32 on a stream fails with ADDRESS_OUT_OF_RANGE for every addressed op.",
                         "STR-SPARSE-1", "ERR-ATOMIC-1", "ERR-CODES-1")
@@ -63,9 +65,10 @@ public final class StreamTraces {
                         "DRAIN returns the queued messages in issue order and empties the queue.", "STR-DRAIN-1")
                         .stream(64).accum(1, 0x1).accum(2, 0x2).accum(1, 0x3).pending().drain().pending().drain()
                         .build(),
-                trace(F, "stream/drain-fresh-is-empty", "DRAIN of a fresh stream returns an empty list.",
+                trace(F, "stream/drain-fresh-is-empty",
+                        "DRAIN of a fresh stream returns an empty list, also when it replaces one with a queued message.",
                         "STR-DRAIN-1")
-                        .stream(64).drain().pending().build(),
+                        .stream(64).drain().pending().accum(1, 0x3).pending().stream(64).drain().pending().build(),
                 trace(F, "stream/apply-queues-nothing",
                         "APPLY folds a peer's delta in without queueing, issuing a seq or changing the epoch.",
                         "STR-APPLY-1", "STR-EPOCH-1")

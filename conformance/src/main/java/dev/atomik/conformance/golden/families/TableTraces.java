@@ -22,8 +22,10 @@ public final class TableTraces {
         out.add(trace(F, "table/size-1", "A table of one context works as a context at address 0.",
                 "TBL-SIZE-1", "TBL-OPS-1").table(64, 1).load(0, 0x42).accum(0, 0x1).read(0).read(1).fails()
                 .build());
-        out.add(trace(F, "table/fresh-reads-zero", "A fresh table of N = 8 reads 0 with count 0 at every address.",
-                "TBL-OPS-1", "CTX-INIT-1").table(64, 8).check(0, 1, 2, 3, 4, 5, 6, 7).build());
+        out.add(trace(F, "table/fresh-reads-zero",
+                "A fresh table of N = 8 reads 0 with count 0 at every address, also when it replaces a used one.",
+                "TBL-OPS-1", "CTX-INIT-1").table(64, 8).check(0, 1, 2, 3, 4, 5, 6, 7).load(3, 0x3c).read(3)
+                .table(64, 8).check(0, 1, 2, 3, 4, 5, 6, 7).build());
         out.add(trace(F, "table/independence", "An operation on one address changes no other address.",
                 "TBL-INDEP-1").table(64, 4).load(0, 0x1).load(1, 0x2).accum(0, 0xf).read(1).swap(0, 0x9)
                 .rollback(2, 0x3).check(0, 1, 2, 3).build());
