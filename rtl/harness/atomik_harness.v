@@ -5,7 +5,8 @@
 //   (every harness line starts with "@"; other lines are the core's own $display output, kept as log)
 //   startup      -> "@H <cap_width> <cap_depth> <cap_ops hex>"
 //   one command  -> one reply: "@K" (done), "@V <hex>" (value), "@E <CODE>" (error code),
-//                   or "@F <reason>" (the core hung; the simulation ends)
+//                   "@F <reason>" (the core hung) or "@P <reason>" (out_valid broke the one-cycle
+//                   rule of rtl/README.md, Timing); after @F or @P the simulation ends
 //   commands: X | I <c|t> <width> <size> | L a v | A a d | R a | S a | T a v | C a | M a b | N | Q
 //   (a, b, v, d in hex without 0x; width and size in decimal; Q ends the simulation)
 `timescale 1ns/1ps
@@ -29,7 +30,15 @@ module atomik_harness;
 
     always #5 clk = ~clk;
 
-    `ATOMIK_DUT dut (
+    // -P options of `--adapter 'rtl:...,-PNAME=value'` arrive as a parameter list the adapter writes
+    // into its build folder: neither iverilog -P nor verilator -G reaches below the top module.
+    `ATOMIK_DUT
+`ifdef ATOMIK_DUT_PARAMS
+    #(
+`include "atomik_dut_params.vh"
+    )
+`endif
+    dut (
         .clk(clk), .rst_n(rst_n), .in_valid(in_valid), .in_ready(in_ready), .op(op),
         .addr(addr), .addr_b(addr_b), .data_in(data_in), .out_valid(out_valid),
         .data_out(data_out), .cap_width(cap_width), .cap_depth(cap_depth), .cap_ops(cap_ops)
@@ -71,6 +80,10 @@ module atomik_harness;
                     R_OK:    $display("@K");
                     R_VALUE: $display("@V %h", r_value);
                     R_ERROR: $display("@E %0s", r_error);
+                    R_TIMING: begin
+                        $display("@P %0s", r_error);
+                        running = 1'b0;
+                    end
                     default: begin
                         $display("@F %0s", r_error);
                         running = 1'b0;

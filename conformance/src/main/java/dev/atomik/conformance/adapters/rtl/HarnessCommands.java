@@ -9,11 +9,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * commands and harness replies back into protocol replies. Requests an RTL core cannot express
  * (streams, wire encoding, replication) are answered {@code UNSUPPORTED} here without touching the
  * simulation; they are never declared in the capabilities, so a conforming runner skips them.
+ *
+ * <p>Replies the harness or this class decides rather than the core carry {@code "harness": true}
+ * (DESIGN-12): every error (a core has no error port; rtl/README.md, "who decides errors"), the
+ * {@code ok} of reset and init (a reset pulse the driver gives), and the local answers here.
  */
 final class HarnessCommands {
 
-    /** What a harness reply must look like for a command. */
-    enum Answer { DONE, VALUE }
+    /**
+     * What a harness reply must look like for a command: {@code DONE} an ok the core gave with its
+     * out_valid, {@code RESET} an ok the driver gives by pulsing rst_n, {@code VALUE} a value.
+     */
+    enum Answer { DONE, RESET, VALUE }
 
     /** A command for the harness, or a reply decided here ({@code local != null}). */
     record Translation(String line, Answer answer, ObjectNode local) {
@@ -33,7 +40,7 @@ final class HarnessCommands {
         String op = request.path("op").asText("");
         switch (op) {
             case "reset":
-                return Translation.send("X", Answer.DONE);
+                return Translation.send("X", Answer.RESET);
             case "init":
                 return init(request);
             case "load":
@@ -53,14 +60,14 @@ final class HarnessCommands {
             case "merge":
                 return Translation.send("M " + addr(request, "addr") + " " + hex(request, "from"), Answer.DONE);
             default:
-                return Translation.answer(error("UNSUPPORTED"));
+                return Translation.answer(harness(error("UNSUPPORTED")));
         }
     }
 
     private static Translation init(ObjectNode request) {
         String kind = request.path("kind").asText("");
         if (!kind.equals("context") && !kind.equals("table")) {
-            return Translation.answer(error("UNSUPPORTED"));
+            return Translation.answer(harness(error("UNSUPPORTED")));
         }
         // Out-of-range numbers are clamped to values the harness rejects the same way
         // (width 0 or 65 -> BAD_WIDTH, size 0 -> BAD_SIZE, huge size -> beyond any core's depth).
@@ -68,7 +75,7 @@ final class HarnessCommands {
         width = width < 1 ? 0 : Math.min(width, 65);
         long size = kind.equals("table") ? request.path("size").asLong(0) : 1;
         size = size < 1 ? 0 : Math.min(size, 1L << 32);
-        return Translation.send("I " + kind.charAt(0) + " " + width + " " + size, Answer.DONE);
+        return Translation.send("I " + kind.charAt(0) + " " + width + " " + size, Answer.RESET);
     }
 
     /** Context kinds carry no address; they are address 0 of a one-context table. */
@@ -92,12 +99,12 @@ final class HarnessCommands {
      */
     static ObjectNode reply(String line, Answer answer) {
         if (line.startsWith("E ") && line.length() > 2) {
-            return error(line.substring(2).trim());
+            return harness(error(line.substring(2).trim()));
         }
-        if (answer == Answer.DONE && line.equals("K")) {
+        if ((answer == Answer.DONE || answer == Answer.RESET) && line.equals("K")) {
             ObjectNode ok = JsonNodeFactory.instance.objectNode();
             ok.put("ok", true);
-            return ok;
+            return answer == Answer.RESET ? harness(ok) : ok;
         }
         if (answer == Answer.VALUE && line.startsWith("V ")) {
             String digits = line.substring(2).trim();
@@ -109,6 +116,11 @@ final class HarnessCommands {
             return value;
         }
         return null;
+    }
+
+    /** Marks a reply the harness decided, not the core (DESIGN-12, "Reply annotation"). */
+    static ObjectNode harness(ObjectNode reply) {
+        return reply.put("harness", true);
     }
 
     static ObjectNode error(String code) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,34 +82,9 @@ public final class RtlAdapter implements Adapter {
                 .kind("context", coreOps).kind("table", coreOps).build();
     }
 
-    /** Maps the cap_ops bit mask (bit i = op code i) to protocol op names. */
+    /** Maps the cap_ops bit mask (bit i = op code i) to protocol op names, by {@link CapOps#BITS}. */
     static Set<String> opsOf(int mask) {
-        Set<String> ops = new LinkedHashSet<>();
-        ops.add("init");   // init is the harness's reset plus shape; every core can do it
-        if (bit(mask, 1)) {
-            ops.add("load");
-        }
-        if (bit(mask, 2)) {
-            ops.add("accum");
-            ops.add("rollback");
-        }
-        if (bit(mask, 3)) {
-            ops.add("read");
-        }
-        if (bit(mask, 4) && bit(mask, 5)) {
-            ops.add("swap");   // both forms: SWAP and SWAP v (CTX-SWAP-1, CTX-SWAP-2)
-        }
-        if (bit(mask, 6)) {
-            ops.add("count");
-        }
-        if (bit(mask, 7)) {
-            ops.add("merge");
-        }
-        return ops;
-    }
-
-    private static boolean bit(int mask, int index) {
-        return (mask & (1 << index)) != 0;
+        return CapOps.declared(mask);
     }
 
     @Override
@@ -141,6 +115,10 @@ public final class RtlAdapter implements Adapter {
             if (line.startsWith("F ")) {
                 throw fault(AdapterFault.Kind.TIMEOUT, i, "the core hung: " + line.substring(2).trim()
                         + " (waited 10000 clock cycles)");
+            }
+            if (line.startsWith("P ")) {
+                // The answer cannot be trusted: a held or spurious out_valid answers the wrong op.
+                throw fault(AdapterFault.Kind.BAD_REPLY, i, line.substring(2).trim() + " (rtl/README.md, Timing)");
             }
             ObjectNode reply = HarnessCommands.reply(line, t.answer());
             if (reply == null) {

@@ -5,7 +5,6 @@ import dev.atomik.conformance.adapter.AdapterProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * {@code --adapter rtl} (the kit's reference core {@code rtl/atomik_core.v}) or
- * {@code --adapter 'rtl:<top.v>[,<more.v>...]'} (any core with the port interface of
- * rtl/README.md). An optional {@code iverilog:} or {@code verilator:} prefix picks the simulator,
- * e.g. {@code rtl:verilator:} or {@code rtl:verilator:my_core.v}; otherwise Icarus Verilog is used
- * when installed, else Verilator.
+ * {@code --adapter rtl} (the kit's reference core {@code rtl/atomik_core.v}), {@code rtl:null} (the
+ * null core) or {@code --adapter 'rtl:<top.v>[,<more.v>...][,-Idir][,-DNAME=v][,-PNAME=v][,-flist.f]'}
+ * (any core with the port interface of rtl/README.md; items in {@link RtlOptions}). An optional
+ * {@code iverilog:} or {@code verilator:} prefix picks the simulator, e.g. {@code rtl:verilator:}
+ * or {@code rtl:verilator:my_core.v}; otherwise Icarus Verilog is used when installed, else Verilator.
  */
 public final class RtlAdapterProvider implements AdapterProvider {
 
@@ -28,7 +27,8 @@ public final class RtlAdapterProvider implements AdapterProvider {
 
     @Override
     public String description() {
-        return "Verilog core in simulation: 'rtl' (reference core) or 'rtl:[iverilog:|verilator:]top.v[,more.v...]'";
+        return "Verilog core in simulation: 'rtl' (reference core), 'rtl:null' (null core) or "
+                + "'rtl:[iverilog:|verilator:]top.v[,more.v...][,-Idir][,-DNAME[=v]][,-PNAME=v][,-flist.f]'";
     }
 
     @Override
@@ -44,11 +44,9 @@ public final class RtlAdapterProvider implements AdapterProvider {
         }
         Simulator simulator = Simulator.choose(requested);
         Path rtlDir = RtlSources.rtlDir();
-        List<Path> sources = rest.isEmpty()
-                ? List.of(RtlSources.referenceCore())
-                : RtlSources.existing(Arrays.asList(rest.split(",")));
-        String top = RtlSources.topModule(sources.get(0));
-        Build build = build(simulator, rtlDir, top, sources);
+        RtlOptions options = RtlOptions.parse(rest, Path.of("").toAbsolutePath());
+        String top = RtlSources.topModule(options.sources().get(0));
+        Build build = build(simulator, rtlDir, top, options);
         return new RtlAdapter("rtl:" + top + " (" + simulator.name().toLowerCase() + ")", build.run(), build.dir());
     }
 
@@ -63,9 +61,10 @@ public final class RtlAdapterProvider implements AdapterProvider {
      */
     private static final Map<String, Build> BUILDS = new ConcurrentHashMap<>();
 
-    private static synchronized Build build(Simulator simulator, Path rtlDir, String top, List<Path> sources) {
-        StringBuilder key = new StringBuilder(simulator + "|" + top + "|" + rtlDir);
-        for (Path source : sources) {
+    private static synchronized Build build(Simulator simulator, Path rtlDir, String top, RtlOptions options) {
+        StringBuilder key = new StringBuilder(simulator + "|" + top + "|" + rtlDir + "|" + options.includes()
+                + "|" + options.defines() + "|" + options.parameters());
+        for (Path source : options.sources()) {
             try {
                 key.append('|').append(source).append('@').append(Files.getLastModifiedTime(source).toMillis());
             } catch (IOException e) {
@@ -83,7 +82,7 @@ public final class RtlAdapterProvider implements AdapterProvider {
             throw new IllegalArgumentException("cannot create a build directory for the simulation: " + e.getMessage(), e);
         }
         deleteAtExit(workDir);
-        Build build = new Build(workDir, simulator.compile(rtlDir.resolve("harness"), top, sources, workDir));
+        Build build = new Build(workDir, simulator.compile(rtlDir.resolve("harness"), top, options, workDir));
         BUILDS.put(key.toString(), build);
         return build;
     }

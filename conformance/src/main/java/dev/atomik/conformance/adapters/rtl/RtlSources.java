@@ -24,7 +24,7 @@ public final class RtlSources {
     }
 
     /**
-     * The {@code rtl/} folder: {@code -Datomik.rtl.dir}, {@code $ATOMIK_RTL_DIR},, {@code $ATOMIK_HOME/rtl} (set by the launcher), or the
+     * The {@code rtl/} folder: {@code -Datomik.rtl.dir}, {@code $ATOMIK_RTL_DIR}, {@code $ATOMIK_HOME/rtl} (set by the launcher), or the
      * first {@code rtl/} holding {@code harness/atomik_harness.v} in the working directory or a parent.
      */
     public static Path rtlDir() {
@@ -54,17 +54,9 @@ public final class RtlSources {
         return rtlDir().resolve("atomik_core.v");
     }
 
-    /** Checks that each file exists; paths are relative to the working directory. */
-    static List<Path> existing(List<String> names) {
-        List<Path> files = new ArrayList<>();
-        for (String name : names) {
-            Path file = Path.of(name.trim()).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no such Verilog file: " + name.trim());
-            }
-            files.add(file);
-        }
-        return files;
+    /** {@code rtl:null}: the do-nothing core that must pass no trace that exercises a core. */
+    public static Path nullCore() {
+        return rtlDir().resolve("examples/atomik_core_null.v");
     }
 
     /**

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * Compiles a context or table trace into a self-checking Verilog testbench: the trace's steps and
@@ -22,15 +21,11 @@ import java.util.TreeSet;
  * needs; Icarus only, other simulators print SKIP and exit 0).
  */
 public final class TestbenchGenerator {
-    /** Op code bits of the port interface each harness command needs. */
-    private static final String COMMANDS = "LARSTCM";
-    private static final int[] OP_BIT = {1, 2, 3, 4, 5, 6, 7};
-
     private TestbenchGenerator() {
     }
 
-    /** A harness command with its trace step, expectation and a short description. */
-    private record Baked(Step step, String line, String expectValue, String expectError, String what) {
+    /** A harness command with its protocol op, trace step, expectation and a short description. */
+    private record Baked(Step step, String op, String line, String expectValue, String expectError, String what) {
     }
 
     /**
@@ -91,7 +86,7 @@ public final class TestbenchGenerator {
         if (what.length() > 110) {
             what = what.substring(0, 107) + "...";
         }
-        return new Baked(step, t.line(), value, error, what);
+        return new Baked(step, request.path("op").asText(), t.line(), value, error, what);
     }
 
     private static IllegalArgumentException unsupported(Trace trace, Step step, String what) {
@@ -174,17 +169,19 @@ public final class TestbenchGenerator {
         long contexts = trace.header().requires().contexts();
         v.append("        if (cap_depth < ").append(contexts).append(") skip(\"needs ").append(contexts)
                 .append(" contexts; the core's cap_depth is smaller\");\n");
-        TreeSet<Integer> bits = new TreeSet<>();
-        for (Baked b : baked) {
-            int index = COMMANDS.indexOf(b.line().charAt(0));
-            if (index >= 0) {
-                bits.add(OP_BIT[index]);
-            }
-        }
-        for (int bit : bits) {
+        for (int bit : neededOpBits(baked.stream().map(Baked::op).toList())) {
             v.append("        if (!cap_ops[").append(bit).append("]) skip(\"needs op code ").append(bit)
-                    .append(" (cap_ops bit ").append(bit).append(")\");\n");
+                    .append(" (cap_ops bit ").append(bit).append(", for ")
+                    .append(String.join("/", CapOps.opsOfBit(bit))).append(")\");\n");
         }
+    }
+
+    /**
+     * The cap_ops bits checked before a trace runs: those of {@link CapOps#BITS}, as the runner
+     * declares ops, so the testbench skips exactly the traces the runner skips.
+     */
+    static java.util.Set<Integer> neededOpBits(List<String> protocolOps) {
+        return CapOps.needed(protocolOps);
     }
 
     private static void appendStep(StringBuilder v, Baked b) {

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Maps adapter-protocol requests to packets of spec/serial-protocol.md and reply packets back.
- * Requests with no packet type (streams, wire encoding) are answered {@code UNSUPPORTED} here.
+ * Requests with no packet type (streams, wire encoding) are answered {@code UNSUPPORTED} here,
+ * marked {@code "harness": true} (DESIGN-12) because the board never saw them. Every other reply,
+ * errors included, is the board's own: the host sends init's width and size unchecked.
  */
 final class SerialRequests {
     /** Error codes by their number on the wire (index = code). */
@@ -46,8 +48,13 @@ final class SerialRequests {
             case "merge":
                 return send(Packet.MERGE, Packet.longs(addr(request), hex(request, "from")), false);
             default:
-                return new Translation(0, null, false, error("UNSUPPORTED"));
+                return local(error("UNSUPPORTED"));
         }
+    }
+
+    /** A reply the host decides without the board. */
+    private static Translation local(ObjectNode reply) {
+        return new Translation(0, null, false, reply.put("harness", true));
     }
 
     private static Translation send(int type, byte[] payload, boolean wantsValue) {
@@ -57,7 +64,7 @@ final class SerialRequests {
     private static Translation init(ObjectNode request) {
         String kind = request.path("kind").asText("");
         if (!kind.equals("context") && !kind.equals("table")) {
-            return new Translation(0, null, false, error("UNSUPPORTED"));
+            return local(error("UNSUPPORTED"));
         }
         long width = Math.max(0, Math.min(255, request.path("width").asLong(0)));
         long size = kind.equals("table") ? Math.max(0, request.path("size").asLong(0)) : 1;

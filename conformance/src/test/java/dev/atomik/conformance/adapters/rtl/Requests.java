@@ -73,4 +73,14 @@ final class Requests {
     static ObjectNode error(String code) {
         return JsonNodeFactory.instance.objectNode().put("error", code);
     }
+
+    /** The ok of reset and init: the driver's reset pulse, not the core (DESIGN-12). */
+    static ObjectNode harnessOk() {
+        return ok().put("harness", true);
+    }
+
+    /** An error the harness decided; an RTL core has no error port, so every RTL error is one. */
+    static ObjectNode harnessError(String code) {
+        return error(code).put("harness", true);
+    }
 }

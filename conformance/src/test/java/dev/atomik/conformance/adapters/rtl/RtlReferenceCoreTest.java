@@ -70,7 +70,7 @@ class RtlReferenceCoreTest {
         List<ObjectNode> replies = run(reset(), context(64),
                 load(0, 0xCAFEBABEL), accum(0, 0x14530451L), read(0),
                 accum(0, 0x1), count(0), swap(0), read(0), swap(0, 0x7), read(0), count(0));
-        assertEquals(List.of(ok(), ok(), ok(), ok(), value(0xDEADBEEFL), ok(), value(2), value(0xDEADBEEEL),
+        assertEquals(List.of(harnessOk(), harnessOk(), ok(), ok(), value(0xDEADBEEFL), ok(), value(2), value(0xDEADBEEEL),
                 value(0xDEADBEEEL), value(0xDEADBEEEL), value(0x7), value(0)), replies);
     }
 
@@ -79,13 +79,13 @@ class RtlReferenceCoreTest {
     void contextRequestsMayOmitTheAddress() throws AdapterFault {
         ObjectNode loadNoAddr = op("load").put("value", "0x2a");
         ObjectNode readNoAddr = op("read");
-        assertEquals(List.of(ok(), ok(), value(0x2a)), run(context(64), loadNoAddr, readNoAddr));
+        assertEquals(List.of(harnessOk(), ok(), value(0x2a)), run(context(64), loadNoAddr, readNoAddr));
     }
 
     /** VAL-MASK-1, VAL-MASK-2: the harness masks inputs to W; outputs of a correct core stay in W. */
     @Test
     void narrowWidthsMaskInputs() throws AdapterFault {
-        assertEquals(List.of(ok(), ok(), value(0xFF), ok(), value(0x0F)),
+        assertEquals(List.of(harnessOk(), ok(), value(0xFF), ok(), value(0x0F)),
                 run(table(8, 2), load(1, 0x1FF), read(1), accum(1, 0xF0F0), read(1)));
     }
 
@@ -97,15 +97,15 @@ class RtlReferenceCoreTest {
                 op("init").put("kind", "table").put("width", 65).put("size", 4),
                 op("init").put("kind", "table").put("width", 8).put("size", 0),
                 op("init").put("kind", "stream").put("width", 8), op("epoch"), read(3));
-        assertEquals(List.of(ok(), ok(), error("ADDRESS_OUT_OF_RANGE"), error("ADDRESS_OUT_OF_RANGE"),
-                error("ADDRESS_OUT_OF_RANGE"), value(0x5), error("BAD_WIDTH"), error("BAD_WIDTH"),
-                error("BAD_SIZE"), error("UNSUPPORTED"), error("UNSUPPORTED"), value(0x5)), replies);
+        assertEquals(List.of(harnessOk(), ok(), harnessError("ADDRESS_OUT_OF_RANGE"), harnessError("ADDRESS_OUT_OF_RANGE"),
+                harnessError("ADDRESS_OUT_OF_RANGE"), value(0x5), harnessError("BAD_WIDTH"), harnessError("BAD_WIDTH"),
+                harnessError("BAD_SIZE"), harnessError("UNSUPPORTED"), harnessError("UNSUPPORTED"), value(0x5)), replies);
     }
 
     /** A table larger than the core's depth is beyond its capabilities (PROTO-CAPS-1). */
     @Test
     void tablesDeeperThanTheCoreAreUnsupported() throws AdapterFault {
-        assertEquals(List.of(error("UNSUPPORTED")), run(table(64, 4097)));
+        assertEquals(List.of(harnessError("UNSUPPORTED")), run(table(64, 4097)));
     }
 
     /**
@@ -119,7 +119,7 @@ class RtlReferenceCoreTest {
             int size = 8;
             Table model = new Table(width, size);
             List<ObjectNode> requests = new ArrayList<>(List.of(reset(), table(width, size)));
-            List<ObjectNode> expected = new ArrayList<>(List.of(ok(), ok()));
+            List<ObjectNode> expected = new ArrayList<>(List.of(harnessOk(), harnessOk()));
             for (int i = 0; i < 400; i++) {
                 long a = random.nextInt(size + 1);   // sometimes out of range
                 long b = random.nextInt(size);
@@ -148,7 +148,7 @@ class RtlReferenceCoreTest {
         try {
             expected.add(model.get());
         } catch (AtomikError e) {
-            expected.add(error(ErrorCode.name(e.code)));
+            expected.add(harnessError(ErrorCode.name(e.code)));
         }
     }
 }
