@@ -84,6 +84,8 @@ public final class JsonReport {
             t.set("not_observed", notes(r.account().notObserved()));
             t.set("harness_steps", notes(r.account().harnessSteps()));
             t.set("divergences", notes(r.account().divergences()));
+            ArrayNode uncredited = t.putArray("uncredited_clauses");
+            r.account().uncredited().forEach(uncredited::add);
             t.put("file", r.file().toString());
             for (String clause : r.clauses()) {
                 clauses.computeIfAbsent(clause, k -> new ArrayList<>()).add(r.id());

@@ -11,11 +11,11 @@ import java.util.TreeSet;
  * PROTO-CAPS-1: decides from a trace and an adapter's capabilities whether the trace can run, and
  * with which requests. A trace is skipped only when a step that decides its subject cannot run:
  * <ul>
- *   <li>every step written in the trace (not {@code check}) must be an op its kind declares, since
- *       leaving one out would change the state later steps see;</li>
- *   <li>a {@code check} field the kind cannot show is left out and reported "not observed", unless the
- *       field is what one of the trace's clauses is about ({@link TraceNeeds#SUBJECT_FIELDS}) and the trace has
- *       no other step that shows it;</li>
+ *   <li>every step that changes state must be an op its kind declares, since leaving one out would
+ *       change what later steps see; so must every step expected to fail;</li>
+ *   <li>a {@code check} field, or a read/count/epoch/pending step expecting a value, that the kind
+ *       cannot show is left out and reported "not observed", unless the field is what one of the
+ *       trace's clauses is about ({@link TraceNeeds#SUBJECT_FIELDS});</li>
  *   <li>a trace with nothing observable left to decide is skipped;</li>
  *   <li>a trace expecting a width to be rejected skips for an implementation that declares it (wide
  *       words, VAL-WIDE-1); a capacity trace (STR-CAP-1) needs a bounded stream whose bounds cover
@@ -78,7 +78,7 @@ public final class CapabilityCheck {
             opsMissing(kind, trace.protocolOps(), caps, missing);
             return missing.isEmpty() ? TracePlan.multiNode() : TracePlan.skip(String.join("; ", missing));
         }
-        opsMissing(kind, needs.writtenOps(), caps, missing);
+        opsMissing(kind, needs.requiredOps(), caps, missing);
         Set<String> observable = caps.observes(kind);
         needs.subjectFields().forEach((field, clause) -> {
             if (!observable.contains(field)) {
@@ -96,7 +96,13 @@ public final class CapabilityCheck {
             return TracePlan.skip("nothing it checks is observable on " + kind + " ("
                     + String.join(", ", fields) + " not declared in observe)");
         }
-        return TracePlan.run(probes, notObserved);
+        List<String> uncredited = new ArrayList<>();
+        needs.supportingFields().forEach((field, clauses) -> {
+            if (!observable.contains(field)) {
+                uncredited.addAll(clauses);
+            }
+        });
+        return TracePlan.run(probes, notObserved, uncredited);
     }
 
     private static void opsMissing(String kind, Set<String> needed, Capabilities caps, List<String> missing) {

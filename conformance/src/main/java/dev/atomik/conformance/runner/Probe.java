@@ -49,6 +49,12 @@ public record Probe(Step step, String label, ObjectNode request, ResultShape sha
         for (Step step : trace.steps()) {
             if (step.op().equals("check")) {
                 expandCheck(step, observable, probes, notObserved);
+            } else if (TraceNeeds.optionalObservation(step, kind)
+                    && !observable.contains(TraceNeeds.OBSERVING_OPS.get(step.op()))) {
+                String field = TraceNeeds.OBSERVING_OPS.get(step.op());
+                notObserved.add(new StepNote(step.number(), step.op(),
+                        step.expect() == null ? null : Hex.normalise(step.expect().asText()), null,
+                        field + " not observable", false));
             } else {
                 probes.add(new Probe(step, step.op(), step.request().deepCopy(), Ops.resultOf(step.op(), kind),
                         step.expect(), step.expectError()));

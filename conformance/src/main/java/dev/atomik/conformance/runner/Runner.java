@@ -99,16 +99,17 @@ public final class Runner {
             session.reopen();
             return faulted(trace, probes, 0, "BAD_REPLY", "reset answered " + replies.get(0), null, start);
         }
-        return judge(trace, probes, replies, plan.notObserved(), start, session);
+        return judge(trace, probes, replies, plan, start, session);
     }
 
     /**
      * Judges every reply in order. Without --all-steps the first disagreement decides; with it every
      * later step is compared too and listed, marked as following the first divergence.
      */
-    private TraceResult judge(Trace trace, List<Probe> probes, List<ObjectNode> replies, List<StepNote> notObserved,
+    private TraceResult judge(Trace trace, List<Probe> probes, List<ObjectNode> replies, TracePlan plan,
                               long start, AdapterSession session) {
-        List<String> clauses = trace.header().clauses();
+        List<String> clauses = new ArrayList<>(trace.header().clauses());
+        clauses.removeAll(plan.uncredited());
         int reached = 0;
         int harness = 0;
         boolean decidedByImplementation = false;
@@ -149,7 +150,8 @@ public final class Runner {
                 break;
             }
         }
-        StepAccount account = new StepAccount(reached, harness, notObserved, harnessSteps, divergences);
+        StepAccount account = new StepAccount(reached, harness, plan.notObserved(), harnessSteps, divergences,
+                plan.uncredited());
         long nanos = System.nanoTime() - start;
         if (first != null) {
             List<String> failedClauses = clauses;

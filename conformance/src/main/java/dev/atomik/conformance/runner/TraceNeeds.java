@@ -4,8 +4,10 @@ import dev.atomik.conformance.trace.Requirements;
 import dev.atomik.conformance.trace.Step;
 import dev.atomik.conformance.trace.Trace;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -17,10 +19,16 @@ import java.util.TreeSet;
  * @param widths         every legal width it creates
  * @param contexts       the largest table size (1 for other kinds)
  * @param nodes          cache nodes
- * @param writtenOps     ops written as steps (not {@code check}): each must be declared for the kind
- * @param checkFields    fields its {@code check} steps compare; optional unless a subject field
- * @param subjectFields  check fields the trace is about (a cited clause defines them) and shows only
- *                       through {@code check}: not observable means skip
+ * @param writtenOps     ops written as steps (not {@code check})
+ * @param requiredOps    ops that must be declared for the kind: every op that changes state (leaving it
+ *                       out would change what later steps see) and every observation expected to fail
+ * @param checkFields    fields the trace observes and may leave unobserved: {@code check} fields and
+ *                       the results of read/count/epoch/pending steps that expect a value
+ * @param subjectFields  the observed field the trace is about, with its clause: the first clause of
+ *                       the header is the trace's subject; when it defines a field (CTX-COUNT-1: count)
+ *                       that the implementation cannot show, the trace says nothing and is skipped
+ * @param supportingFields observed fields that later clauses of the header are about: when not
+ *                       observable the trace runs, but those clauses are not credited to it
  * @param rejectedWidths widths above 64 an init expects BAD_WIDTH for: a wide-word implementation skips
  * @param capacity       a capacity trace (cites STR-CAP-1 or expects CAPACITY_EXCEEDED): needs bounds
  * @param streamAddresses largest {@code addresses} an init gives (0: none)
@@ -28,7 +36,8 @@ import java.util.TreeSet;
  * @param wideWords      the header asks for words wider than 64 bits
  */
 public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int nodes, Set<String> writtenOps,
-                         Set<String> checkFields, Map<String, String> subjectFields, Set<Long> rejectedWidths,
+                         Set<String> requiredOps, Set<String> checkFields, Map<String, String> subjectFields,
+                         Map<String, Set<String>> supportingFields, Set<Long> rejectedWidths,
                          boolean capacity, long streamAddresses, long streamQueue, boolean wideWords) {
 
     /**
@@ -42,9 +51,20 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
             "STR-SWAP-1", "epoch",
             "STR-DRAIN-1", "pending");
 
+    /** Ops that only observe, with the field each shows: optional when they expect a value. */
+    public static final Map<String, String> OBSERVING_OPS = Map.of(
+            "read", "state", "count", "count", "epoch", "epoch", "pending", "pending");
+
+    /** True when the step can be left out and reported not observed if its field is not observable. */
+    public static boolean optionalObservation(Step step, String kind) {
+        return !kind.equals("cache") && OBSERVING_OPS.containsKey(step.op()) && step.expectError() == null;
+    }
+
     public static TraceNeeds of(Trace trace) {
         Requirements req = trace.header().requires();
         Set<String> written = new TreeSet<>();
+        Set<String> required = new TreeSet<>();
+        Set<String> observed = new TreeSet<>();
         Set<Long> rejected = new TreeSet<>();
         boolean capacity = trace.header().clauses().contains("STR-CAP-1") && req.kind().equals("stream");
         long addresses = 0;
@@ -52,6 +72,11 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
         for (Step step : trace.steps()) {
             if (!step.op().equals("check")) {
                 written.add(step.op());
+                if (optionalObservation(step, req.kind())) {
+                    observed.add(OBSERVING_OPS.get(step.op()));
+                } else {
+                    required.add(step.op());
+                }
             }
             if (step.op().equals("init")) {
                 long w = step.request().path("width").asLong();
@@ -64,16 +89,26 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
             capacity |= "CAPACITY_EXCEEDED".equals(step.expectError());
         }
         Set<String> checkFields = req.kind().equals("cache") ? new TreeSet<>() : checkFields(trace);
-        Map<String, String> subjects = new java.util.TreeMap<>();
-        for (String clause : trace.header().clauses()) {
-            String field = SUBJECT_FIELDS.get(clause);
-            if (field != null && checkFields.contains(field) && !written.contains(field)) {
-                subjects.putIfAbsent(field, clause);
+        checkFields.addAll(observed);
+        Map<String, String> subjects = new TreeMap<>();
+        Map<String, Set<String>> supporting = new TreeMap<>();
+        List<String> clauses = trace.header().clauses();
+        for (int i = 0; i < clauses.size(); i++) {
+            String field = SUBJECT_FIELDS.get(clauses.get(i));
+            if (field == null || !checkFields.contains(field) || required.contains(field)) {
+                continue;
+            }
+            if (i == 0) {
+                subjects.put(field, clauses.get(i));
+            } else {
+                supporting.computeIfAbsent(field, f -> new TreeSet<>()).add(clauses.get(i));
             }
         }
         return new TraceNeeds(req.kind(), new TreeSet<>(req.widths()), req.contexts(), req.nodes(),
-                Collections.unmodifiableSet(written), Collections.unmodifiableSet(checkFields),
-                Collections.unmodifiableMap(subjects), Collections.unmodifiableSet(rejected), capacity, addresses,
+                Collections.unmodifiableSet(written), Collections.unmodifiableSet(required),
+                Collections.unmodifiableSet(checkFields),
+                Collections.unmodifiableMap(subjects), Collections.unmodifiableMap(supporting),
+                Collections.unmodifiableSet(rejected), capacity, addresses,
                 queue, req.wideWords());
     }
 

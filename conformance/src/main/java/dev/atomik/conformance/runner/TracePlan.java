@@ -10,19 +10,21 @@ import java.util.List;
  * @param skipReason  why the trace is skipped, or null when it runs
  * @param probes      the requests to send, in order (null for a skip or a multi-node trace)
  * @param notObserved check fields left out because the implementation cannot show them
+ * @param uncredited  clauses the trace cites whose field the implementation cannot show: a pass
+ *                    of the trace is not a pass of them
  */
-public record TracePlan(String skipReason, List<Probe> probes, List<StepNote> notObserved) {
+public record TracePlan(String skipReason, List<Probe> probes, List<StepNote> notObserved, List<String> uncredited) {
 
     static TracePlan skip(String reason) {
-        return new TracePlan(reason, null, List.of());
+        return new TracePlan(reason, null, List.of(), List.of());
     }
 
-    static TracePlan run(List<Probe> probes, List<StepNote> notObserved) {
-        return new TracePlan(null, List.copyOf(probes), List.copyOf(notObserved));
+    static TracePlan run(List<Probe> probes, List<StepNote> notObserved, List<String> uncredited) {
+        return new TracePlan(null, List.copyOf(probes), List.copyOf(notObserved), List.copyOf(uncredited));
     }
 
     static TracePlan multiNode() {
-        return new TracePlan(null, null, List.of());
+        return new TracePlan(null, null, List.of(), List.of());
     }
 
     public boolean skipped() {

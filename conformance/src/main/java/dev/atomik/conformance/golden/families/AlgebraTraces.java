@@ -32,10 +32,21 @@ public final class AlgebraTraces {
             out.add(randomRun(seed, 64, 200));
         }
         out.add(randomRun(0xa3L, 13, 120));
+        // Narrow widths a core may have: XOR on 1 bit, a byte, a 32-bit word.
+        out.add(randomRun(0xa4L, 1, 60));
+        out.add(randomRun(0xa5L, 8, 80));
+        out.add(randomRun(0xa6L, 32, 120));
         for (long seed : new long[] {0xb1L, 0xb2L, 0xb3L}) {
             out.add(permutation(seed));
+            out.add(contextPermutation(seed));
         }
-        out.add(rollbackRandom(0xc1L));
+        out.add(trace("algebra-laws", "algebra/commutative-pair-context",
+                "On one context, ACCUM 0x1; ACCUM 0x2 and, after a fresh init, ACCUM 0x2; ACCUM 0x1 read the same.",
+                "CTX-ALG-1")
+                .context(64).accum(0, 0x1).accum(0, 0x2).read(0).context(64).accum(0, 0x2).accum(0, 0x1).read(0)
+                .build());
+        out.add(rollbackRandom(0xc1L, 64));
+        out.add(rollbackRandom(0xc2L, 16));
         out.add(tableRandom(0xd1L));
         out.add(streamRandom(0xe1L));
         return out;
@@ -75,17 +86,42 @@ public final class AlgebraTraces {
         return t.read(0).read(1).check(0, 1).build();
     }
 
+    /**
+     * The permutation law on a single context: the same deltas in two orders, one after a fresh init,
+     * read the same (a one-context core can run it; the table variant compares two addresses).
+     */
+    private static TraceDef contextPermutation(long seed) {
+        Random random = new Random(seed);
+        List<Long> deltas = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            deltas.add(random.nextLong());
+        }
+        List<Long> shuffled = new ArrayList<>(deltas);
+        Collections.shuffle(shuffled, random);
+        long reference = random.nextLong();
+        TraceBuilder t = seeded("algebra-permutation", seed,
+                "algebra/permutation-context-" + Long.toHexString(seed),
+                "On one context, the same 16 deltas in two orders (each after LOAD r) read the same.", "CTX-ALG-1")
+                .context(64).load(0, reference);
+        deltas.forEach(d -> t.accum(0, d));
+        t.read(0).context(64).load(0, reference);
+        shuffled.forEach(d -> t.accum(0, d));
+        return t.read(0).build();
+    }
+
     /** Random ACCUMs, then ROLLBACKs of the same deltas in another order, back to the reference. */
-    private static TraceDef rollbackRandom(long seed) {
+    private static TraceDef rollbackRandom(long seed, int width) {
         Random random = new Random(seed);
         List<Long> deltas = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             deltas.add(random.nextLong());
         }
-        TraceBuilder t = seeded("algebra-rollback", seed, "algebra/rollback-random-" + Long.toHexString(seed),
-                "ROLLBACK of every ACCUMed delta, in another order, returns to the loaded reference.",
+        String id = "algebra/rollback-random-" + (width == 64 ? "" : "w" + width + "-") + Long.toHexString(seed);
+        TraceBuilder t = seeded("algebra-rollback", seed, id,
+                "ROLLBACK of every ACCUMed delta, in another order, returns to the loaded reference"
+                        + (width == 64 ? "." : " (width " + width + ")."),
                 "CTX-ROLLBACK-1", "CTX-ALG-1", "CTX-COUNT-1")
-                .context(64).load(0, random.nextLong());
+                .context(width).load(0, random.nextLong());
         deltas.forEach(d -> t.accum(0, d));
         t.read(0);
         Collections.shuffle(deltas, random);

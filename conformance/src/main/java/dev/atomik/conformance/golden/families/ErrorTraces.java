@@ -38,9 +38,17 @@ public final class ErrorTraces {
                         .table(64, 2).accum(0, 0x3).accum(1, 0x5).merge(0, 2).fails().merge(2, 1).fails()
                         .check(0, 1).build(),
                 trace(ATOMIC, "errors/atomic-failed-init",
-                        "A table init that fails for width and then one that fails for size create nothing; a good one then works.",
+                        "A table init that fails for width or for size changes nothing: the table before it keeps "
+                                + "its state; a good init then replaces it.",
                         "ERR-ATOMIC-1", "VAL-WIDTH-1", "TBL-SIZE-1")
-                        .table(0, 4).fails().table(8, 0).fails().table(8, 2).check(0, 1).build(),
+                        // the state loaded first is what proves the failed inits changed nothing
+                        .table(8, 2).load(0, 0x5a).table(0, 4).fails().table(8, 0).fails().check(0, 1)
+                        .table(8, 2).check(0, 1).build(),
+                trace(ATOMIC, "errors/atomic-failed-init-context",
+                        "A context init that fails for width changes nothing: the context before it keeps its state.",
+                        "ERR-ATOMIC-1", "VAL-WIDTH-1")
+                        .context(8).load(0, 0xa5).accum(0, 0x0f).context(0).fails().read(0).context(65).fails()
+                        .read(0).build(),
                 trace(ORDER, "errors/order-width-before-size",
                         "A table with width 0 and size 0 reports BAD_WIDTH, the first fault in order.",
                         "ERR-ORDER-1", "VAL-WIDTH-1", "TBL-SIZE-1")

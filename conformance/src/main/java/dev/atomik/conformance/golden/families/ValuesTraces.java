@@ -33,8 +33,13 @@ public final class ValuesTraces {
                 "Widths 1 and 64 are legal: a table of each width is created and used.", "VAL-WIDTH-1", "VAL-MASK-1")
                 .table(1, 2).load(1, 0x3).read(1).cover("width-1")
                 .table(64, 2).load(1, ONES).read(1).cover("width-64").build());
-        for (int width : new int[] {1, 7, 8, 31, 32, 33, 63, 64}) {
+        // Every width a hardware core is likely to have, and the edges around 32 and 64. SWAP gets its own
+        // traces so a core without SWAP still runs the masking of LOAD, ACCUM and READ at each width.
+        for (int width : new int[] {1, 2, 7, 8, 13, 16, 31, 32, 33, 48, 63, 64}) {
             out.add(masking(width));
+        }
+        for (int width : new int[] {1, 7, 8, 31, 32, 33, 63, 64}) {
+            out.add(swapMasking(width));
         }
         out.add(trace("values-masking", "values/mask-table-address-w7",
                 "Masking applies at every table address: W = 7 keeps the low 7 bits of loads, deltas and swaps.",
@@ -52,17 +57,29 @@ public final class ValuesTraces {
         return out;
     }
 
-    /** The masking walk of one width: loads, deltas and swap values wider than W lose their high bits. */
+    /** The masking walk of one width: loads and deltas wider than W lose their high bits. */
     private static TraceDef masking(int width) {
         long justAbove = width == 64 ? 0 : 1L << width;
         return trace("values-masking", "values/mask-width-" + width,
-                "At width " + width + " every input is masked to the low " + width + " bits and every output fits in them.",
-                "VAL-MASK-1", "VAL-MASK-2", "CTX-LOAD-1", "CTX-ACCUM-1", "CTX-SWAP-2")
+                "At width " + width + " every loaded value and delta is masked to the low " + width
+                        + " bits and every read fits in them.",
+                "VAL-MASK-1", "VAL-MASK-2", "CTX-LOAD-1", "CTX-ACCUM-1")
                 .context(width)
                 .load(0, ONES).read(0).cover("width-" + width, "load-all-ones")
                 .load(0, justAbove | 1).read(0).cover("bit-w-dropped")
                 .accum(0, ONES).read(0).cover("accum-all-ones")
                 .accum(0, 0x8000000000000001L).read(0).cover("top-bit")
+                .rollback(0, 0x8000000000000001L).read(0)
+                .build();
+    }
+
+    /** SWAP at one width: the value it sets is masked, the state it returns fits in W bits. */
+    private static TraceDef swapMasking(int width) {
+        return trace("values-masking", "values/mask-swap-width-" + width,
+                "At width " + width + " SWAP returns a state within " + width + " bits and masks the value it sets.",
+                "VAL-MASK-1", "VAL-MASK-2", "CTX-SWAP-2")
+                .context(width)
+                .load(0, ONES).accum(0, 0x8000000000000001L)
                 .swap(0, 0x5555555555555555L).cover("swap-value-masked").read(0)
                 .swap(0).read(0)
                 .build();
