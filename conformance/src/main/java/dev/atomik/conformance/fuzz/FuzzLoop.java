@@ -134,6 +134,15 @@ final class FuzzLoop {
             steps += d.failing().size();
             sequences++;
             d.failing().forEach(step -> tally(ops, FindingMaker.op(step)));
+            if (outcome.target() != null) {
+                // the model's errors up to the disagreement were reached too (the rest of the sequence was not compared)
+                for (int r = offsetOf(batch, plans, d.batchPosition()) + 1; r <= bad; r++) {
+                    JsonNode error = outcome.model().get(r).get("error");
+                    if (error != null) {
+                        tally(errors, error.textValue());
+                    }
+                }
+            }
             if (file(d)) {
                 return true;
             }
