@@ -186,9 +186,10 @@ final class FuzzLoop {
             shrinkCpuNanos += cpuNow - cpu;
         }
         found.put(c, new ClassTally(d.sequence().index(), finding));
-        log.printf(Locale.ROOT, "%s: %s (class %d of at most %d)%n", c,
+        log.printf(Locale.ROOT, "%s: %s%s%n", c,
                 finding.file() != null ? "shrunk to " + finding.shrunk().size() + " steps, " + finding.file()
-                        : finding.replay(), found.size(), options.classLimit());
+                        : finding.replay(),
+                options.classLimit() > 1 ? " (class " + found.size() + " of at most " + options.classLimit() + ")" : "");
         return found.size() >= options.classLimit();
     }
 
