@@ -1,8 +1,7 @@
 package dev.atomik.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.conformance.fuzz.FuzzClass;
 import dev.atomik.conformance.fuzz.FuzzReport;
 import dev.atomik.conformance.fuzz.Fuzzer;
 import dev.atomik.conformance.runner.AdapterCatalog;
@@ -10,8 +9,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,9 +27,13 @@ import picocli.CommandLine.Option;
                 + "compare every reply. The first disagreement is shrunk to a minimal sequence and written as a trace "
                 + "that 'atomik conformance run' replays. An adapter that hosts several cache nodes also gets "
                 + "multi-node sequences (put, send, duplicate, drop, deliver, partition, heal, check).",
-                "Exit 0: no disagreement; 1: a disagreement (trace written); 2: usage or harness error, or nothing ran."})
+                "With --keep-going it files each disagreement under its class <op>/<difference>, writes one shrunk "
+                + "trace per class and goes on. Waived classes (--waive, --expectations) are counted, never reported.",
+                "Exit 0: no unwaived disagreement; 1: an unwaived class found (trace written); 2: usage or harness "
+                + "error, or nothing ran."})
 final class FuzzCommand implements Callable<Integer> {
     private static final long DEFAULT_STEPS = 100_000;
+    private static final int DEFAULT_CLASS_LIMIT = 10;
 
     @Option(names = "--adapter", required = true, paramLabel = "SPEC",
             description = "model | process:<command line> | mutant:<name> | <scheme>:<argument>")
@@ -65,6 +70,22 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the summary as JSON")
     Path json;
 
+    @Option(names = "--keep-going", paramLabel = "LIMIT", arity = "0..1", fallbackValue = "" + DEFAULT_CLASS_LIMIT,
+            description = "do not stop at the first disagreement: shrink and write one trace per class "
+                    + "(<op>/<difference>) and go on until the budget ends or LIMIT classes are found "
+                    + "(default LIMIT: " + DEFAULT_CLASS_LIMIT + ")")
+    Integer keepGoing;
+
+    @Option(names = "--waive", paramLabel = "CLASS",
+            description = "count disagreements of this class (<op>/<difference>, difference one of value, error-code, "
+                    + "error-vs-success; e.g. swap/value) and go on; repeatable")
+    List<String> waive = new ArrayList<>();
+
+    @Option(names = "--expectations", paramLabel = "FILE",
+            description = "waive the classes of the file's 'fuzz:<CLASS> waive' lines (the other lines are checked, "
+                    + "not used)")
+    Path expectations;
+
     @Override
     public Integer call() throws Exception {
         long s = seed == null ? new SecureRandom().nextLong() : parseSeed(seed);
@@ -75,14 +96,22 @@ final class FuzzCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UsageException("--batch must be at least 1");
         }
+        if (keepGoing != null && keepGoing < 1) {
+            throw new UsageException("--keep-going: LIMIT must be at least 1, got " + keepGoing);
+        }
+        int classLimit = keepGoing == null ? 1 : keepGoing;
+        Set<FuzzClass> waived = Waivers.of(waive, expectations);
         PrintStream o = System.out;
-        o.printf(Locale.ROOT, "atomik fuzz: adapter %s, seed 0x%s, %s%n", adapter, Long.toHexString(s),
-                steps > 0 ? String.format(Locale.ROOT, "%,d steps", steps) : "for " + budget.time);
-        Fuzzer.Options options = new Fuzzer.Options(adapter, s, steps, budget.time, out, timeout, batch, 20_000);
+        o.printf(Locale.ROOT, "atomik fuzz: adapter %s, seed 0x%s, %s%s%s%n", adapter, Long.toHexString(s),
+                steps > 0 ? String.format(Locale.ROOT, "%,d steps", steps) : "for " + budget.time,
+                keepGoing == null ? "" : ", keep going up to " + classLimit + " classes",
+                waived.isEmpty() ? "" : ", waiving " + FuzzReportText.names(waived));
+        Fuzzer.Options options = new Fuzzer.Options(adapter, s, steps, budget.time, out, timeout, batch, 20_000,
+                classLimit, waived);
         FuzzReport report = Fuzzer.run(options, AdapterCatalog.discover(), o);
-        print(report, o);
+        FuzzReportText.print(report, o);
         if (json != null) {
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), toJson(report));
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), FuzzReportText.toJson(report));
         }
         return report.exitCode();
     }
@@ -94,81 +123,5 @@ final class FuzzCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageException("--seed: expected a decimal or 0x-hex 64-bit number, got '" + text + "'");
         }
-    }
-
-    private static void print(FuzzReport r, PrintStream o) throws JsonProcessingException {
-        if (r.implementation() != null) {
-            o.println("implementation: " + r.implementation());
-        }
-        r.notes().forEach(n -> o.println("note: " + n));
-        if (r.harnessError() != null) {
-            o.println("harness error: " + r.harnessError());
-            return;
-        }
-        FuzzReport.Finding f = r.finding();
-        if (f != null) {
-            o.printf(Locale.ROOT, "shrunk %d steps to %d (%d besides the first init) in %d tries, %.2f s%n",
-                    f.originalSteps(), f.shrunk().size(), f.shrunk().size() - f.pinned(), f.shrinkTests(),
-                    f.shrinkNanos() / 1e9);
-            ObjectMapper json = new ObjectMapper();
-            for (ObjectNode step : f.shrunk()) {
-                o.println("  " + json.writeValueAsString(step));
-            }
-            o.println("disagreement: " + f.shrunkReason());
-        }
-        o.printf(Locale.ROOT, "steps: %,d in %,d sequences, %.2f s, %,.0f steps/s", r.steps(), r.sequences(),
-                r.nanos() / 1e9, r.stepsPerSecond());
-        if (r.cpuNanos() > 0) {
-            o.printf(Locale.ROOT, " (%.2f CPU-s for both sides, %,.0f steps per CPU-second)", r.cpuNanos() / 1e9,
-                    r.stepsPerCpuSecond());
-        }
-        o.println();
-        o.println("ops covered: " + tally(r.ops()));
-        o.println("model errors reached: " + (r.errors().isEmpty() ? "none" : tally(r.errors())));
-        if (f == null) {
-            o.printf(Locale.ROOT, "no disagreement in %,d steps (seed 0x%s)%n", r.steps(), Long.toHexString(r.seed()));
-        } else if (f.file() != null) {
-            o.println("minimal failing trace: " + f.file());
-            o.println("replayed by the runner against " + r.adapter() + ": " + f.replay());
-            o.println("replay it: ./atomik conformance run --adapter '" + r.adapter() + "' --traces " + f.file());
-        } else {
-            o.println("disagreement found, no trace: " + f.replay());
-        }
-    }
-
-    private static String tally(Map<String, Long> counts) {
-        StringBuilder s = new StringBuilder();
-        new java.util.TreeMap<>(counts).forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ")
-                .append(k).append(' ').append(String.format(Locale.ROOT, "%,d", v)));
-        return s.toString();
-    }
-
-    private static ObjectNode toJson(FuzzReport r) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode n = json.createObjectNode();
-        n.put("adapter", r.adapter());
-        n.put("implementation", r.implementation());
-        n.put("seed", "0x" + Long.toHexString(r.seed()));
-        n.put("steps", r.steps());
-        n.put("sequences", r.sequences());
-        n.put("seconds", r.nanos() / 1e9);
-        n.put("steps_per_second", Math.round(r.stepsPerSecond()));
-        n.put("cpu_seconds", r.cpuNanos() / 1e9);
-        n.put("steps_per_cpu_second", Math.round(r.stepsPerCpuSecond()));
-        n.set("ops", json.valueToTree(r.ops()));
-        n.set("model_errors", json.valueToTree(r.errors()));
-        n.put("exit", r.exitCode());
-        if (r.harnessError() != null) {
-            n.put("harness_error", r.harnessError());
-        }
-        if (r.finding() != null) {
-            ObjectNode f = n.putObject("finding");
-            f.put("sequence", r.finding().sequence());
-            f.put("reason", r.finding().reason());
-            f.put("shrunk_steps", r.finding().shrunk().size());
-            f.put("trace", r.finding().file() == null ? null : r.finding().file().toString());
-            f.put("replay", r.finding().replay());
-        }
-        return n;
     }
 }

@@ -109,7 +109,10 @@ final class FindingWriter {
     static String slug(String adapterSpec) {
         String s = adapterSpec.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         if (s.length() > 40) {
-            s = s.substring(s.length() - 40).replaceAll("^-", "");
+            // keep the end (the part that tells adapters apart) from a whole word on
+            String tail = s.substring(s.length() - 40);
+            String words = s.charAt(s.length() - 41) == '-' ? tail.replaceAll("^-", "") : tail.replaceAll("^[^-]*-", "");
+            s = words.isEmpty() || !tail.contains("-") ? tail : words;
         }
         return s.isEmpty() ? "adapter" : s;
     }

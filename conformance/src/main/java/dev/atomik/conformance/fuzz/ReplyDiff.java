@@ -53,12 +53,32 @@ final class ReplyDiff {
         return same ? null : "expected " + describe(model) + ", got " + describe(actual);
     }
 
+    /**
+     * How two replies that {@link #disagreement disagree} differ, by reply member and never by
+     * message text; null when they agree.
+     */
+    static FuzzClass.Difference difference(ObjectNode model, ObjectNode actual) {
+        if (disagreement(model, actual) == null) {
+            return null;
+        }
+        String actualMember = member(actual);
+        if (actualMember == null) {
+            return FuzzClass.Difference.FAULT;
+        }
+        boolean modelFailed = "error".equals(member(model));
+        boolean actualFailed = actualMember.equals("error");
+        if (modelFailed && actualFailed) {
+            return FuzzClass.Difference.ERROR_CODE;
+        }
+        return modelFailed || actualFailed ? FuzzClass.Difference.ERROR_VS_SUCCESS : FuzzClass.Difference.VALUE;
+    }
+
     /** The one reply member, or null when there is none, more than one, or an unknown one. */
     private static String member(ObjectNode reply) {
         String found = null;
         for (Iterator<String> it = reply.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (field.equals("in_reply_to") || field.equals("id")) {
+            if (field.equals("in_reply_to") || field.equals("id") || field.equals("harness")) {  // harness: an annotation, not a member
                 continue;
             }
             if (!MEMBERS.contains(field) || found != null) {

@@ -36,8 +36,13 @@ final class Sides implements AutoCloseable {
 
         /** Index of the first request whose replies differ (or that faulted), or −1. */
         int firstDisagreement() {
+            return firstDisagreement(0);
+        }
+
+        /** Index of the first request from {@code from} on whose replies differ (or that faulted), or −1. */
+        int firstDisagreement(int from) {
             int n = target == null ? 0 : target.size();
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < n; i++) {
                 if (ReplyDiff.disagreement(model.get(i), target.get(i)) != null) {
                     return i;
                 }
@@ -46,6 +51,17 @@ final class Sides implements AutoCloseable {
                 return fault.requestIndex() >= 0 ? fault.requestIndex() : Math.max(0, model.size() - 1);
             }
             return -1;
+        }
+
+        /** The class of the disagreement at request {@code i}, whose step has op {@code op}. */
+        FuzzClass classOf(int i, String op) {
+            if (target != null && i < target.size()) {
+                FuzzClass.Difference d = ReplyDiff.difference(model.get(i), target.get(i));
+                if (d != null) {
+                    return new FuzzClass(op, d);
+                }
+            }
+            return new FuzzClass(op, FuzzClass.Difference.FAULT);
         }
 
         /** Why request {@code i} disagrees, for people. */

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The one deliberate bug a mutant carries. Each fault names the clause it violates; the self-test
- * (conformance/selftest/expected.json) checks that the golden traces catch it under that clause.
+ * The one deliberate bug a mutant carries ({@code mutant:a+b} carries several). Each fault names the
+ * clause it violates; the self-test (conformance/selftest/expected.json) checks that the golden
+ * traces catch it under that clause.
  */
 public enum Fault {
     DUPLICATE_APPLY("duplicate-apply", "APPLY folds the delta in twice (so it cancels)", "STR-APPLY-1"),
@@ -30,7 +31,14 @@ public enum Fault {
     WIDTH_65_ACCEPTED("width-65-accepted", "widths up to 128 are accepted (and act as 64)", "VAL-WIDTH-1"),
     DECODE_ACCEPTS_SEQ_0("decode-accepts-seq-0", "decode accepts a frame whose seq is 0", "WIRE-RANGE-1"),
     COUNT_KEPT_BY_LOAD("count-kept-by-load", "LOAD does not reset the delta count", "CTX-COUNT-1"),
-    CAPACITY_IGNORED("capacity-ignored", "stream address and queue bounds are not enforced", "STR-CAP-1");
+    CAPACITY_IGNORED("capacity-ignored", "stream address and queue bounds are not enforced", "STR-CAP-1"),
+    /**
+     * Not a bug in the interpreter but a whole implementation that does nothing: a baseline that
+     * every trace expecting a non-zero answer or an error catches. It replaces the interpreter, so
+     * it cannot be combined with another fault.
+     */
+    NULL("null", "the do-nothing implementation: every op answers zero (ok, 0x0, a zero message, no "
+            + "messages, zero bytes), never an error", "CTX-READ-1");
 
     private final String id;
     private final String description;

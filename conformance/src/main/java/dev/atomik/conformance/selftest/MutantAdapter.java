@@ -1,5 +1,6 @@
 package dev.atomik.conformance.selftest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.adapter.Adapter;
 import dev.atomik.conformance.adapter.Capabilities;
@@ -8,8 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** An in-process adapter around {@link MutantInterpreter}; {@code fault == null} is the correct control. */
+/**
+ * An in-process adapter around {@link MutantInterpreter} with a set of faults (empty: the correct
+ * control), or around {@link NullReplies} for {@link Fault#NULL}.
+ */
 public final class MutantAdapter implements Adapter {
     /** The same capabilities as the reference model, so mutants skip exactly what the model skips. */
     static final Capabilities CAPABILITIES = Capabilities.v1(
@@ -17,24 +23,44 @@ public final class MutantAdapter implements Adapter {
             Set.of("init", "load", "accum", "rollback", "read", "swap", "merge", "count", "epoch",
                     "pending", "drain", "apply", "encode", "decode"));
 
-    private final Fault fault;
-    private final MutantInterpreter interpreter;
+    private final String name;
+    private final Function<JsonNode, ObjectNode> handler;
 
+    /** One fault, or none ({@code null}) for the control. */
     public MutantAdapter(Fault fault) {
-        this.fault = fault;
-        this.interpreter = new MutantInterpreter(fault);
+        this(fault == null ? List.of() : List.of(fault));
+    }
+
+    /**
+     * @param faults the faults in the order named ({@code mutant:a+b}); empty for the control;
+     *               {@link Fault#NULL} only alone
+     */
+    public MutantAdapter(List<Fault> faults) {
+        requireCombinable(faults);
+        this.name = faults.isEmpty() ? "mutant:" + MutantAdapterProvider.CONTROL
+                : "mutant:" + faults.stream().map(Fault::id).collect(Collectors.joining("+"));
+        this.handler = faults.contains(Fault.NULL) ? new NullReplies()::handle
+                : new MutantInterpreter(Set.copyOf(faults))::handle;
+    }
+
+    /** {@link Fault#NULL} replaces the interpreter, so there is nothing for a second fault to change. */
+    static void requireCombinable(List<Fault> faults) {
+        if (faults.contains(Fault.NULL) && faults.size() > 1) {
+            throw new IllegalArgumentException("mutant:" + Fault.NULL.id() + " answers every op with zero, so it "
+                    + "cannot be combined with another fault");
+        }
     }
 
     @Override
     public Hello hello() {
-        return new Hello(fault == null ? "mutant:none" : "mutant:" + fault.id(), "1.0.0", CAPABILITIES);
+        return new Hello(name, "1.0.0", CAPABILITIES);
     }
 
     @Override
     public List<ObjectNode> execute(List<ObjectNode> requests, Duration perStepTimeout) {
         List<ObjectNode> replies = new ArrayList<>(requests.size());
         for (ObjectNode request : requests) {
-            replies.add(interpreter.handle(request));
+            replies.add(handler.apply(request));
         }
         return replies;
     }

@@ -16,7 +16,8 @@ import java.util.Set;
  * A small ATOMiK implementation written independently of {@code dev.atomik.model}, so that the
  * self-test compares the golden traces with a second implementation. With no fault it must pass
  * every golden trace (MutantControlTest); with one {@link Fault} switched on it is a mutant that the
- * traces must catch. It interprets the requests of spec/adapter-protocol.md directly.
+ * traces must catch, and with several ({@code mutant:a+b}) each fault acts exactly as it does alone.
+ * It interprets the requests of spec/adapter-protocol.md directly.
  */
 final class MutantInterpreter {
     private static final long U32_MAX = 0xFFFF_FFFFL;
@@ -45,7 +46,8 @@ final class MutantInterpreter {
     private record Message(long addr, long delta, long seq) {
     }
 
-    private final Fault fault;
+    /** The faults switched on; each is checked on its own, so several combine independently. */
+    private final Set<Fault> faults;
     private String kind;
     private long mask;
     // Table and context: cells[0..N-1]. Stream: sparse map in touch order.
@@ -58,12 +60,12 @@ final class MutantInterpreter {
     private List<Message> queue;
     private Set<String> applied;
 
-    MutantInterpreter(Fault fault) {
-        this.fault = fault;
+    MutantInterpreter(Set<Fault> faults) {
+        this.faults = Set.copyOf(faults);
     }
 
     private boolean has(Fault f) {
-        return fault == f;
+        return faults.contains(f);
     }
 
     /** Handles one request and returns its reply object. */

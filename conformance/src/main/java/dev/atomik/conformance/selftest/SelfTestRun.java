@@ -75,7 +75,10 @@ public final class SelfTestRun {
           .append("`mvn -pl conformance test -Dtest=MutantSelfTest -Datomik.regenerate=true`.\n\n")
           .append("Each mutant is the self-test interpreter with one fault (`--adapter mutant:<name>`), run on the ")
           .append(traceCount).append(" single-node golden traces. `mutant:none`, the same interpreter without a\n")
-          .append("fault, passes them all. Expected clauses come from `conformance/selftest/expected.json`.\n\n")
+          .append("fault, passes them all. `mutant:").append(Fault.NULL.id()).append("` is not the interpreter with a fault but ")
+          .append("the do-nothing implementation:\nevery op answers zero (ok, 0x0, a zero message, no messages, zero bytes) ")
+          .append("and never an error. Several faults\ncombine as `mutant:a+b`, each acting as it does alone. ")
+          .append("Expected clauses come from `conformance/selftest/expected.json`.\n\n")
           .append("| mutant | violates | expected clauses | catching traces | traces |\n|---|---|---|---|---|\n");
         for (Map.Entry<Fault, List<TraceResult>> e : catches.entrySet()) {
             Fault f = e.getKey();

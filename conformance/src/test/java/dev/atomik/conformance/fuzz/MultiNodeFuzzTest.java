@@ -212,4 +212,30 @@ class MultiNodeFuzzTest {
                 Files.readString(second.finding().file(), StandardCharsets.UTF_8));
         assertEquals(first.steps(), second.steps());
     }
+
+    /**
+     * --keep-going on multi-node sequences: each class is named by the multi-node step's op, its
+     * trace fails on the adapter at a step of that op, and a waived class is only counted.
+     */
+    @Test
+    void keepGoingFilesMultiNodeDisagreementsByTheStepsOp() throws Exception {
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        String adapter = "cache:put-sends-new-value";
+        FuzzReport report = Fuzzer.run(Fuzzer.Options.of(adapter, SEED, 5_000, null, out).keepGoing(10, Set.of()),
+                CATALOG, log);
+        assertEquals(1, report.exitCode());
+        FuzzClass put = FuzzClass.parse("put/value");
+        assertTrue(report.found().stream().anyMatch(f -> f.fuzzClass().equals(put)), report.found().toString());
+        for (FuzzReport.Found found : report.found()) {
+            FuzzReport.Finding f = found.finding();
+            assertNotNull(f.file(), found.fuzzClass() + ": " + f.replay());
+            TraceResult onAdapter = replay(new TraceLoader(PARSER).loadOne(f.file(), f.traceId()), adapter);
+            assertEquals(Status.FAIL, onAdapter.status(), onAdapter.describe());
+            assertEquals(found.fuzzClass().op(), onAdapter.op(), found.fuzzClass() + ": " + onAdapter.describe());
+        }
+        FuzzReport waived = Fuzzer.run(Fuzzer.Options.of(adapter, SEED, 5_000, null, out).keepGoing(10, Set.of(put)),
+                CATALOG, log);
+        assertTrue(waived.found().stream().noneMatch(f -> f.fuzzClass().equals(put)), waived.found().toString());
+        assertTrue(waived.waived().get(put.toString()) > 0, waived.waived().toString());
+    }
 }
