@@ -24,6 +24,12 @@ public final class ConsoleReport {
                 out.println(line(r));
             }
         }
+        writeSkips(run, out, listSkips);
+        out.println(summary(run));
+    }
+
+    /** The skipped traces: each one when {@code listSkips}, else each reason with its count. */
+    static void writeSkips(RunResult run, PrintStream out, boolean listSkips) {
         Map<String, Integer> skips = new TreeMap<>();
         for (TraceResult r : run.traces()) {
             if (r.status() == Status.SKIP) {
@@ -36,7 +42,6 @@ public final class ConsoleReport {
         if (!listSkips) {
             skips.forEach((reason, n) -> out.println("skip  " + n + " trace" + (n == 1 ? "" : "s") + ": " + reason));
         }
-        out.println(summary(run));
     }
 
     /** {@code FAIL  context/load-read  step 3 (read): expected 0x1, actual 0x2  [CTX-LOAD-1]} */
@@ -47,10 +52,15 @@ public final class ConsoleReport {
     }
 
     public static String summary(RunResult run) {
+        return summary(run, run.exitCode());
+    }
+
+    /** The summary line with the verdict of {@code exitCode} (an expectations file changes it). */
+    public static String summary(RunResult run, int exitCode) {
         RunSummary s = run.summary();
         String who = run.hello() == null ? run.adapter()
                 : run.adapter() + " (" + run.hello().name() + " " + run.hello().version() + ")";
-        String verdict = switch (run.exitCode()) {
+        String verdict = switch (exitCode) {
             case 0 -> "PASSED";
             case 1 -> "FAILED";
             default -> "ERROR";
