@@ -1,7 +1,9 @@
 package dev.atomik.cli;
 
 import dev.atomik.conformance.adapter.Adapter;
+import dev.atomik.conformance.expectations.Comparison;
 import dev.atomik.conformance.report.ConsoleReport;
+import dev.atomik.conformance.report.ExpectationsConsoleReport;
 import dev.atomik.conformance.report.JUnitXmlReport;
 import dev.atomik.conformance.report.JsonReport;
 import dev.atomik.conformance.runner.AdapterCatalog;
@@ -19,13 +21,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code atomik conformance run}: the runner of conformance/INTERPRETING.md, with its reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run traces against an adapter. Exit 0: every applicable trace passed; "
-                + "1: a trace failed or errored; 2: usage or harness error, nothing executed, or nothing "
-                + "reached the implementation.")
+        description = "Run traces against an adapter. Exit 0: every applicable trace passed (with --expectations: "
+                + "only expected failures remain); 1: a trace failed or errored (with --expectations: a new failure "
+                + "or an unexpected pass); 2: usage or harness error, nothing executed, or nothing reached the "
+                + "implementation.")
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--adapter", required = true, paramLabel = "SPEC",
@@ -59,8 +63,12 @@ final class RunCommand implements Callable<Integer> {
             description = "after a failing step keep comparing the trace's later steps and list every disagreement")
     boolean allSteps;
 
+    @Mixin
+    ExpectationsOptions expectations = new ExpectationsOptions();
+
     @Override
     public Integer call() throws IOException {
+        expectations.load();
         Path dir = TracesDir.resolve(traces);
         Supplier<Adapter> opener = AdapterCatalog.discover().opener(adapter);
         List<LoadedTrace> loaded;
@@ -75,6 +83,19 @@ final class RunCommand implements Callable<Integer> {
              Progress progress = Progress.create(quiet, "conformance")) {
             result = new Runner(new Runner.Options(allSteps)).run(loaded, session, progress);
         }
+        Comparison compared = expectations.compare(result);
+        if (compared == null) {
+            writeReports(result, out);
+        } else {
+            writeReports(result, compared, out);
+        }
+        if (loaded.isEmpty()) {
+            System.err.println("atomik: no trace in " + dir + (filter == null ? "" : " matches --filter " + filter));
+        }
+        return expectations.afterRun(result, compared == null ? result.exitCode() : compared.exitCode(), out);
+    }
+
+    private void writeReports(RunResult result, PrintStream out) throws IOException {
         ConsoleReport.write(result, out, showSkips);
         if (json != null) {
             JsonReport.write(result, json);
@@ -82,9 +103,15 @@ final class RunCommand implements Callable<Integer> {
         if (junit != null) {
             JUnitXmlReport.write(result, junit);
         }
-        if (loaded.isEmpty()) {
-            System.err.println("atomik: no trace in " + dir + (filter == null ? "" : " matches --filter " + filter));
+    }
+
+    private void writeReports(RunResult result, Comparison compared, PrintStream out) throws IOException {
+        ExpectationsConsoleReport.write(result, compared, out, showSkips);
+        if (json != null) {
+            JsonReport.write(result, compared, json);
         }
-        return result.exitCode();
+        if (junit != null) {
+            JUnitXmlReport.write(result, compared, junit);
+        }
     }
 }

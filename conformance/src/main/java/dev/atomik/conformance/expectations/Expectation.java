@@ -12,6 +12,13 @@ package dev.atomik.conformance.expectations;
  */
 public record Expectation(String pattern, String status, String link, String reason, int line) {
 
+    /** The file's {@code -} and an absent link are one thing: null. */
+    public Expectation {
+        if (ExpectationsFile.NO_LINK.equals(link)) {
+            link = null;
+        }
+    }
+
     /** True for a {@code fuzz:<CLASS>} entry (a fuzzer waiver), false for a trace entry. */
     public boolean isFuzzClass() {
         return pattern.startsWith(ExpectationsFile.FUZZ_PREFIX);

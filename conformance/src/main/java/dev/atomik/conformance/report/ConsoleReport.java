@@ -28,6 +28,15 @@ public final class ConsoleReport {
                 later(r).forEach(out::println);
             }
         }
+        writeSkips(run, out, listSkips);
+        out.println(summary(run));
+    }
+
+    /**
+     * What did not count: the skipped traces (each one when {@code listSkips}, else each reason with
+     * its count), the traces not exercised, and the check fields not observed.
+     */
+    static void writeSkips(RunResult run, PrintStream out, boolean listSkips) {
         Map<String, Integer> skips = new TreeMap<>();
         for (TraceResult r : run.traces()) {
             if (r.status() == Status.SKIP) {
@@ -40,6 +49,7 @@ public final class ConsoleReport {
         if (!listSkips) {
             skips.forEach((reason, n) -> out.println("skip  " + n + " trace" + (n == 1 ? "" : "s") + ": " + reason));
         }
+        // Not skips, but no evidence either: listed with the skips, where a reader looks for what did not count.
         for (TraceResult r : run.traces()) {
             if (r.status() == Status.NOT_EXERCISED) {
                 out.println(line(r));
@@ -48,7 +58,6 @@ public final class ConsoleReport {
             }
         }
         notObserved(run, out);
-        out.println(summary(run));
     }
 
     /** The disagreements after the first one (--all-steps), indented under the trace's line. */
@@ -87,10 +96,15 @@ public final class ConsoleReport {
     }
 
     public static String summary(RunResult run) {
+        return summary(run, run.exitCode());
+    }
+
+    /** The summary line with the verdict of {@code exitCode} (an expectations file changes it). */
+    public static String summary(RunResult run, int exitCode) {
         RunSummary s = run.summary();
         String who = run.hello() == null ? run.adapter()
                 : run.adapter() + " (" + run.hello().name() + " " + run.hello().version() + ")";
-        String verdict = switch (run.exitCode()) {
+        String verdict = switch (exitCode) {
             case 0 -> "PASSED";
             case 1 -> "FAILED";
             default -> "ERROR";

@@ -1,5 +1,6 @@
 package dev.atomik.conformance.report;
 
+import dev.atomik.conformance.expectations.Comparison;
 import dev.atomik.conformance.runner.RunResult;
 import dev.atomik.conformance.runner.StepNote;
 import dev.atomik.conformance.runner.RunSummary;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -37,6 +39,23 @@ public final class JUnitXmlReport {
     }
 
     public static void write(RunResult run, OutputStream out) throws IOException {
+        write(run, null, out);
+    }
+
+    /** The report of a run judged against an expectations file ({@link JUnitExpectations} says how). */
+    public static void write(RunResult run, Comparison expectations, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(run, expectations, out);
+        }
+    }
+
+    /** @param expectations the comparison, or null for a run without an expectations file */
+    public static void write(RunResult run, Comparison expectations, OutputStream out) throws IOException {
+        List<JUnitExpectations.Shown> shown = JUnitExpectations.shown(run, expectations);
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -45,16 +64,20 @@ public final class JUnitXmlReport {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "atomik-conformance (" + run.adapter() + ")");
             xml.writeAttribute("tests", Integer.toString(s.total()));
-            xml.writeAttribute("failures", Integer.toString(s.failed()));
-            xml.writeAttribute("errors", Integer.toString(s.errors()));
-            xml.writeAttribute("skipped", Integer.toString(s.skipped() + s.notExercised()));
+            xml.writeAttribute("failures", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.FAILURE)));
+            xml.writeAttribute("errors", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.ERROR)));
+            xml.writeAttribute("skipped", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.SKIPPED)));
             xml.writeAttribute("time", seconds(run.nanos()));
             xml.writeAttribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             xml.writeCharacters("\n  ");
-            writeProperties(run, xml);
-            for (TraceResult r : run.traces()) {
+            writeProperties(run, expectations, xml);
+            for (int i = 0; i < run.traces().size(); i++) {
                 xml.writeCharacters("\n  ");
-                writeCase(r, xml);
+                TraceResult r = run.traces().get(i);
+                if (expectations == null || !JUnitExpectations.writeCase(expectations, expectations.judgements().get(i),
+                        shown.get(i), xml)) {
+                    writeCase(r, xml);
+                }
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();
@@ -67,7 +90,8 @@ public final class JUnitXmlReport {
         }
     }
 
-    private static void writeProperties(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+    private static void writeProperties(RunResult run, Comparison expectations, XMLStreamWriter xml)
+            throws XMLStreamException {
         xml.writeStartElement("properties");
         property(xml, "adapter", run.adapter());
         if (run.hello() != null) {
@@ -75,6 +99,9 @@ public final class JUnitXmlReport {
             property(xml, "adapter.version", run.hello().version());
         }
         property(xml, "steps", Long.toString(run.summary().steps()));
+        if (expectations != null) {
+            property(xml, "expectations", expectations.file().toString());
+        }
         xml.writeEndElement();
     }
 
@@ -148,7 +175,7 @@ public final class JUnitXmlReport {
         return end > 0 ? reason.substring(0, end) : "ERROR";
     }
 
-    private static String detail(TraceResult r) {
+    static String detail(TraceResult r) {
         StringBuilder s = new StringBuilder();
         s.append("trace: ").append(r.id()).append('\n');
         s.append("file: ").append(r.file()).append('\n');
@@ -190,7 +217,7 @@ public final class JUnitXmlReport {
         return s.toString();
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
     }
 }

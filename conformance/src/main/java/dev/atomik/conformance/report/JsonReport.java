@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.conformance.expectations.Comparison;
 import dev.atomik.conformance.runner.RunResult;
 import dev.atomik.conformance.runner.RunSummary;
 import dev.atomik.conformance.runner.StepNote;
@@ -114,10 +115,26 @@ public final class JsonReport {
     }
 
     public static void write(RunResult run, Path file) throws IOException {
+        write(toJson(run), file);
+    }
+
+    /** The report with the {@code expectations} object of a run judged against an expectations file. */
+    public static void write(RunResult run, Comparison expectations, Path file) throws IOException {
+        write(toJson(run, expectations), file);
+    }
+
+    /** {@link #toJson(RunResult)} plus the {@code expectations} object; {@code summary.exit_code} as with the file. */
+    public static ObjectNode toJson(RunResult run, Comparison expectations) {
+        ObjectNode root = toJson(run);
+        ExpectationsJson.add(root, run, expectations);
+        return root;
+    }
+
+    private static void write(ObjectNode root, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        MAPPER.writeValue(file.toFile(), toJson(run));
+        MAPPER.writeValue(file.toFile(), root);
     }
 }

@@ -1,6 +1,9 @@
 package dev.atomik.conformance.tck;
 
 import dev.atomik.conformance.adapter.Adapter;
+import dev.atomik.conformance.expectations.Expectation;
+import dev.atomik.conformance.expectations.ExpectationsFile;
+import dev.atomik.conformance.expectations.ExpectationsException;
 import dev.atomik.conformance.runner.AdapterSession;
 import dev.atomik.conformance.runner.LoadedTrace;
 import dev.atomik.conformance.runner.Runner;
@@ -38,6 +41,11 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The traces folder is {@link #tracesDirectory()}: the system property {@code atomik.traces}, else
  * {@code conformance/traces} in the nearest folder above the working directory that has one.
+ *
+ * <p>Known differences can be tracked instead of failing the build: {@link #expectations()} (or
+ * {@code -Datomik.expectations=FILE}) names an expectations file (INTERPRETING.md §9). A trace that
+ * ends as its entry expects passes, named {@code expected fail: <reason> — required <id> [...]}; one
+ * that passes although its entry expects a failure fails and says to update the file.
  */
 public abstract class AtomikTck {
 
@@ -65,6 +73,12 @@ public abstract class AtomikTck {
         return System.getProperty("atomik.filter");
     }
 
+    /** The expectations file, or null for none; default: the system property {@code atomik.expectations}. */
+    protected Path expectations() {
+        String property = System.getProperty("atomik.expectations");
+        return property == null || property.isBlank() ? null : Path.of(property);
+    }
+
     /** Per-step reply timeout. */
     protected Duration perStepTimeout() {
         return Duration.ofSeconds(5);
@@ -79,13 +93,36 @@ public abstract class AtomikTck {
                 throw new TraceError("no trace in " + tracesDirectory() + " matches filter " + traceFilter());
             }));
         }
+        TckExpectations expected;
+        try {
+            expected = loadExpectations();
+        } catch (ExpectationsException e) {
+            // The file is broken, not the implementation: one error test with the file:line message.
+            return Stream.of(DynamicTest.dynamicTest("expectations file", () -> {
+                throw new TraceError(e.getMessage());
+            }));
+        }
         ClauseIndex clauses = ClauseIndex.load();
         Runner runner = new Runner();
         AdapterSession session = new AdapterSession(getClass().getSimpleName(), this::createAdapter, perStepTimeout());
-        return traces.stream()
-                .map(t -> DynamicTest.dynamicTest(displayName(t, clauses), t.file().toUri(),
-                        () -> TckVerdict.assertPassed(runner.runTrace(t, session))))
-                .onClose(session::close);
+        Stream<DynamicTest> tests = traces.stream()
+                .map(t -> DynamicTest.dynamicTest(expected.displayName(t, displayName(t, clauses)), t.file().toUri(),
+                        () -> expected.assertAsExpected(runner.runTrace(t, session))));
+        List<Expectation> stale = expected.stale(traces);
+        if (!stale.isEmpty()) {
+            // A warning, not a failure (a filter leaves entries unmatched): JUnit shows aborted tests with the reason.
+            tests = Stream.concat(tests, Stream.of(DynamicTest.dynamicTest("stale expectations (" + stale.size() + ")",
+                    () -> {
+                        throw new org.opentest4j.TestAbortedException("entries matching no trace: " + String.join(", ",
+                                stale.stream().map(e -> expected.file() + ":" + e.line() + " " + e.pattern()).toList()));
+                    })));
+        }
+        return tests.onClose(session::close);
+    }
+
+    private TckExpectations loadExpectations() throws ExpectationsException {
+        Path file = expectations();
+        return file == null ? TckExpectations.none() : new TckExpectations(file, ExpectationsFile.read(file).traceEntries());
     }
 
     /** {@code required context/load-read [CTX-LOAD-1, CTX-READ-1]}: strength, id, clauses. */
