@@ -74,6 +74,28 @@ class RunCommandExpectationsTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Two bugs, both recorded; one is fixed: its traces show as unexpected passes while the other's
+     * stay expected failures.
+     */
+    @Test
+    void fixingOneOfTwoKnownBugsShowsOnlyItsTracesAsUnexpectedPasses() throws Exception {
+        Path exp = tmp.resolve("two.txt");
+        String both = MUTANT + "+rollback-noop";
+        assertEquals(1, run(both), stdout());
+        assertEquals(0, run(both, "--update-expectations", exp.toString()), stdout() + stderr());
+        assertEquals(0, run(both, "--expectations", exp.toString()), stdout());
+        assertTrue(stdout().contains("new failures (0)") && stdout().contains("unexpected passes (0)"), stdout());
+        assertEquals(1, run(MUTANT, "--expectations", exp.toString()), "rollback fixed: " + stdout());
+        String text = stdout();
+        assertTrue(text.contains("new failures (0)"), text);
+        assertTrue(!text.contains("unexpected passes (0)") && text.contains("context/rollback-"), text);
+        String unexpected = text.substring(text.indexOf("unexpected passes ("));
+        assertTrue(!unexpected.contains("context/swap-value"), "the SWAP bug is still there: " + text);
+        assertTrue(text.substring(text.indexOf("expected failures ("), text.indexOf("unexpected passes ("))
+                .contains("context/swap-value"), text);
+    }
+
     @Test
     void recordThenExpectThenNoticeTheFix() throws Exception {
         Path exp = tmp.resolve("exp.txt");
