@@ -66,7 +66,7 @@ final class ReplyCheck {
         String member = null;
         for (Iterator<String> it = reply.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (field.equals("in_reply_to") || field.equals("id") || field.equals("harness")) {
+            if (field.equals("in_reply_to") || field.equals("id")) {
                 continue;
             }
             if (field.equals(HARNESS)) {
