@@ -41,14 +41,6 @@ class NullImplementationTest {
         }
     }
 
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static List<String> passed(RunResult run) {
         return run.traces().stream().filter(t -> t.status() == Status.PASS).map(TraceResult::id).toList();
@@ -65,7 +57,7 @@ class NullImplementationTest {
     @Test
     void theNullCorePassesNoTraceAndItsHarnessDecidedTracesAreNotExercised() throws Exception {
         assumeTrue(Files.isRegularFile(ROOT.resolve("rtl/examples/atomik_core_null.v")));
-        assumeTrue(onPath("iverilog"), "iverilog is not installed (CI installs it)");
+        assumeTrue(Tools.onPath("iverilog"), "iverilog is not installed (CI installs it)");
         RunResult run = run("rtl:null", () -> new RtlAdapterProvider().open("null"));
         assertEquals(List.of(), passed(run));
         assertTrue(run.summary().notExercised() > 0, "bad width/size traces are decided by the harness: " + run.summary());

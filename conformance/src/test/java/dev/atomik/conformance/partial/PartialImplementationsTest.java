@@ -44,18 +44,10 @@ class PartialImplementationsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(onPath("python3"), "python3 is not installed");
+        assumeTrue(Tools.onPath("python3"), "python3 is not installed");
         traces = new TraceLoader(TraceParser.withSpec()).load(ROOT.resolve("conformance/traces"), null);
     }
 
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static RunResult run(String script) {
         List<String> command = List.of("python3", "samples/partial/" + script);

@@ -69,15 +69,25 @@ public final class AlgebraTraces {
     }
 
     /** The same deltas in two orders at two addresses of a table end in the same state. */
-    private static TraceDef permutation(long seed) {
-        Random random = new Random(seed);
-        List<Long> deltas = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            deltas.add(random.nextLong());
+    /** The inputs of a permutation trace: 16 deltas, the same in another order, a reference. */
+    private record Permutation(List<Long> deltas, List<Long> shuffled, long reference) {
+        static Permutation of(long seed) {
+            Random random = new Random(seed);
+            List<Long> deltas = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                deltas.add(random.nextLong());
+            }
+            List<Long> shuffled = new ArrayList<>(deltas);
+            Collections.shuffle(shuffled, random);
+            return new Permutation(deltas, shuffled, random.nextLong());
         }
-        List<Long> shuffled = new ArrayList<>(deltas);
-        Collections.shuffle(shuffled, random);
-        long reference = random.nextLong();
+    }
+
+    private static TraceDef permutation(long seed) {
+        Permutation p = Permutation.of(seed);
+        List<Long> deltas = p.deltas();
+        List<Long> shuffled = p.shuffled();
+        long reference = p.reference();
         TraceBuilder t = seeded("algebra-permutation", seed, "algebra/permutation-" + Long.toHexString(seed),
                 "The same 16 deltas in two orders at two addresses give the same state.", "CTX-ALG-1", "TBL-OPS-1")
                 .table(64, 2).load(0, reference).load(1, reference);
@@ -91,21 +101,14 @@ public final class AlgebraTraces {
      * read the same (a one-context core can run it; the table variant compares two addresses).
      */
     private static TraceDef contextPermutation(long seed) {
-        Random random = new Random(seed);
-        List<Long> deltas = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            deltas.add(random.nextLong());
-        }
-        List<Long> shuffled = new ArrayList<>(deltas);
-        Collections.shuffle(shuffled, random);
-        long reference = random.nextLong();
+        Permutation p = Permutation.of(seed);
         TraceBuilder t = seeded("algebra-permutation", seed,
                 "algebra/permutation-context-" + Long.toHexString(seed),
                 "On one context, the same 16 deltas in two orders (each after LOAD r) read the same.", "CTX-ALG-1")
-                .context(64).load(0, reference);
-        deltas.forEach(d -> t.accum(0, d));
-        t.read(0).context(64).load(0, reference);
-        shuffled.forEach(d -> t.accum(0, d));
+                .context(64).load(0, p.reference());
+        p.deltas().forEach(d -> t.accum(0, d));
+        t.read(0).context(64).load(0, p.reference());
+        p.shuffled().forEach(d -> t.accum(0, d));
         return t.read(0).build();
     }
 
