@@ -18,15 +18,32 @@ import picocli.CommandLine.Option;
                 "Hand-written traces and traces of other generators are left alone."})
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "traces folder (default: the repository's conformance/traces)")
+    @Option(names = "--out", paramLabel = "DIR", description = "traces folder (default: the checkout's conformance/traces; --check outside a checkout: the traces built into the jar)")
     Path out;
 
     @Option(names = "--check", description = "write nothing; exit 1 and list every file that would change")
     boolean check;
 
+    /**
+     * {@code --out}, else the checkout's traces; outside a checkout {@code --check} compares the traces
+     * built into the jar, and writing needs {@code --out} (the jar is read-only).
+     */
+    private Path root() {
+        if (out != null) {
+            return out;
+        }
+        return TracesDir.checkout().orElseGet(() -> {
+            if (!check) {
+                throw new UsageException("no " + TracesDir.DEFAULT + " folder here or above " + Path.of("").toAbsolutePath()
+                        + ": the traces built into the jar are read-only; pass --out DIR to write them");
+            }
+            return TracesDir.source(null).root();
+        });
+    }
+
     @Override
     public Integer call() throws Exception {
-        Path root = TracesDir.resolve(out);
+        Path root = root();
         Map<String, String> files = GoldenFiles.generate();
         GoldenFiles golden = new GoldenFiles(root);
         if (check) {
