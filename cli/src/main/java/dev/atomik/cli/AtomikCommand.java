@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             RtlCommand.class,
             FuzzCommand.class,
+            TckCommand.class,
             // bench, serve, generate, mutants, fuzz, demo, rtl: one line each, here.
         })
 public final class AtomikCommand implements Runnable {

@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "command line of the process adapter to measure (default: the served model)")
     String process;
 
-    @Option(names = "--traces", paramLabel = "DIR", description = "trace folder (default: " + TracesDir.DEFAULT + ")")
+    @Option(names = "--traces", paramLabel = "DIR", description = "trace folder (default: " + TracesDir.DEFAULT_HELP + ")")
     Path traces;
 
     @Option(names = "--copies", defaultValue = "50", paramLabel = "N",
@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--copies, --batches and --serial-copies must be at least 1, --warmup at least 0");
         }
         PrintStream out = System.out;
-        Bench.Options options = new Bench.Options(TracesDir.resolve(traces), process, copies, warmup, batches,
+        Bench.Options options = new Bench.Options(TracesDir.source(traces), process, copies, warmup, batches,
                 serialCopies, 5, 10);
         ObjectNode report;
         try {

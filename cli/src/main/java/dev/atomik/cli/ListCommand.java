@@ -2,6 +2,7 @@ package dev.atomik.cli;
 
 import dev.atomik.conformance.runner.LoadedTrace;
 import dev.atomik.conformance.runner.TraceLoader;
+import dev.atomik.conformance.runner.TraceSource;
 import dev.atomik.conformance.trace.Requirements;
 import dev.atomik.conformance.trace.TraceParser;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "List traces: id, clauses, required capabilities. Exit 1 when a trace is malformed.")
 final class ListCommand implements Callable<Integer> {
 
-    @Option(names = "--traces", paramLabel = "DIR", description = "trace folder (default: " + TracesDir.DEFAULT + ")")
+    @Option(names = "--traces", paramLabel = "DIR", description = "trace folder (default: " + TracesDir.DEFAULT_HELP + ")")
     Path traces;
 
     @Option(names = "--filter", paramLabel = "PATTERN", description = "glob or substring of the trace id")
@@ -25,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = TracesDir.resolve(traces);
+        TraceSource dir = TracesDir.source(traces);
         List<LoadedTrace> loaded;
         try {
             loaded = new TraceLoader(TraceParser.withSpec()).load(dir, filter);

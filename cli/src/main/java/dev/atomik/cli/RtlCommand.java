@@ -2,6 +2,7 @@ package dev.atomik.cli;
 
 import dev.atomik.conformance.adapters.rtl.TestbenchGenerator;
 import dev.atomik.conformance.runner.TraceLoader;
+import dev.atomik.conformance.runner.TraceSource;
 import dev.atomik.conformance.trace.Trace;
 import dev.atomik.conformance.trace.TraceFormatException;
 import dev.atomik.conformance.trace.TraceParser;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +37,9 @@ final class RtlCommand implements Runnable {
                     + "Exit status of the simulation: 0 pass, 1 fail (first failing step printed), 77 skip.")
     static final class Testbench implements Callable<Integer> {
 
-        @Parameters(paramLabel = "TRACE", description = "a trace file, or a folder of traces")
-        Path input;
+        @Parameters(paramLabel = "TRACE", description = "a trace file, a folder of traces, or the id or area of a "
+                + "trace built into the jar (context/load-read, context)")
+        String input;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
                 description = "the testbench file (one trace), or a folder (a folder of traces: one <area>_<name>_tb.v each)")
@@ -44,9 +47,7 @@ final class RtlCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (!Files.exists(input)) {
-                throw new UsageException(input + ": no such file or folder");
-            }
+            Path input = resolve(this.input);
             TraceParser parser = TraceParser.withSpec();
             if (Files.isRegularFile(input)) {
                 Trace trace = parse(parser, input);
@@ -81,6 +82,18 @@ final class RtlCommand implements Runnable {
             }
             System.out.println(output + ": " + written + " testbenches from " + files.size() + " traces");
             return invalid == 0 && written > 0 ? ExitCode.OK : ExitCode.FAILED;
+        }
+
+        /** A file or folder on disk, else a trace id or area of the traces built into the jar. */
+        private static Path resolve(String given) {
+            Path onDisk = Path.of(given);
+            if (Files.exists(onDisk)) {
+                return onDisk;
+            }
+            return TraceSource.bundled().flatMap(bundled -> Stream.of(given + ".ndjson", given)
+                            .map(name -> bundled.root().resolve(name)).filter(Files::exists).findFirst())
+                    .orElseThrow(() -> new UsageException(given + ": no such file or folder, nor a trace id or area "
+                            + "of the built-in traces (atomik conformance list)"));
         }
 
         private static Trace parse(TraceParser parser, Path file) {

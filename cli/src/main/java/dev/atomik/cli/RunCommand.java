@@ -12,6 +12,7 @@ import dev.atomik.conformance.runner.LoadedTrace;
 import dev.atomik.conformance.runner.RunResult;
 import dev.atomik.conformance.runner.Runner;
 import dev.atomik.conformance.runner.TraceLoader;
+import dev.atomik.conformance.runner.TraceSource;
 import dev.atomik.conformance.trace.TraceParser;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
             description = "model | process:<command line> | <scheme>:<argument> (see 'atomik conformance adapters')")
     String adapter;
 
-    @Option(names = "--traces", paramLabel = "DIR", description = "trace folder or file (default: " + TracesDir.DEFAULT + ")")
+    @Option(names = "--traces", paramLabel = "DIR", description = "trace folder or file (default: " + TracesDir.DEFAULT_HELP + ")")
     Path traces;
 
     @Option(names = "--filter", paramLabel = "PATTERN",
@@ -69,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         expectations.load();
-        Path dir = TracesDir.resolve(traces);
+        TraceSource dir = TracesDir.source(traces);
         Supplier<Adapter> opener = AdapterCatalog.discover().opener(adapter);
         List<LoadedTrace> loaded;
         try {

@@ -20,15 +20,15 @@ import picocli.CommandLine.Parameters;
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "trace files or folders (default: " + TracesDir.DEFAULT + ")")
+            description = "trace files or folders (default: " + TracesDir.DEFAULT_HELP + ")")
     List<Path> paths = new ArrayList<>();
 
     @Override
     public Integer call() {
-        if (paths.isEmpty()) {
-            paths.add(TracesDir.resolve(null));
-        }
         List<Path> files = new ArrayList<>();
+        if (paths.isEmpty()) {
+            files.addAll(TracesDir.source(null).files());
+        }
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new UsageException(path + ": no such file or folder");
@@ -40,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (files.isEmpty()) {
-            throw new UsageException("no .ndjson trace file under " + paths);
+            throw new UsageException("no .ndjson trace file under " + (paths.isEmpty() ? TracesDir.source(null) : paths));
         }
         TraceParser parser = TraceParser.withSpec();
         int invalid = 0;

@@ -16,6 +16,7 @@ import dev.atomik.conformance.runner.RunResult;
 import dev.atomik.conformance.runner.RunSummary;
 import dev.atomik.conformance.runner.Runner;
 import dev.atomik.conformance.runner.TraceLoader;
+import dev.atomik.conformance.runner.TraceSource;
 import dev.atomik.conformance.serve.ServeMain;
 import dev.atomik.conformance.trace.TraceParser;
 import java.io.IOException;
@@ -39,13 +40,13 @@ public final class Bench {
     public static final double FLOOR_PIPELINING_SPEEDUP = 10;
 
     /**
-     * @param traces          trace folder
+     * @param traces          the traces (a folder, or the bundled golden traces)
      * @param processCommand  command line of the process to measure, or null for the served model
      * @param copiesPerBatch  suite copies per pipelined batch
      * @param batches         timed pipelined batches
      * @param serialCopies    suite copies sent one request at a time
      */
-    public record Options(Path traces, String processCommand, int copiesPerBatch, int warmupBatches, int batches,
+    public record Options(TraceSource traces, String processCommand, int copiesPerBatch, int warmupBatches, int batches,
                           int serialCopies, int modelWarmupRuns, int modelTimedRuns) {
     }
 

@@ -34,10 +34,15 @@ public final class TraceLoader {
      *               against the whole id), else a substring of the id
      */
     public List<LoadedTrace> load(Path root, String filter) throws IOException {
+        return load(TraceSource.folder(root), filter);
+    }
+
+    /** The traces of a source (a folder on disk or the bundled golden traces) whose id matches the filter. */
+    public List<LoadedTrace> load(TraceSource source, String filter) throws IOException {
         Predicate<String> keep = matcher(filter);
-        List<Path> files = find(root).stream().filter(f -> keep.test(idOf(root, f))).collect(Collectors.toList());
+        List<Path> files = source.files().stream().filter(f -> keep.test(source.idOf(f))).collect(Collectors.toList());
         // Files are independent and the parser is thread-safe: parse them in parallel, keep path order.
-        return files.parallelStream().map(f -> loadOne(f, idOf(root, f))).collect(Collectors.toList());
+        return files.parallelStream().map(f -> loadOne(f, source.idOf(f))).collect(Collectors.toList());
     }
 
     /** Every trace file under {@code root}, sorted by path so runs are reproducible. */

@@ -9,29 +9,38 @@ import dev.atomik.conformance.runner.LoadedTrace;
 import dev.atomik.conformance.runner.Runner;
 import dev.atomik.conformance.runner.TraceLoader;
 import dev.atomik.conformance.runner.TraceResult;
+import dev.atomik.conformance.runner.TraceSource;
+import dev.atomik.conformance.runner.Status;
 import dev.atomik.conformance.trace.TraceParser;
 import dev.atomik.spec.Clause;
 import dev.atomik.spec.ClauseIndex;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * The golden suite as JUnit 5 tests, for Java implementations (TCK style, after the Reactive Streams
- * TCK): extend this class in your test sources, return your implementation from
- * {@link #createAdapter()}, and every trace becomes one dynamic test named
+ * TCK): extend this class in your test sources, return your {@link Implementation} from
+ * {@link #createImplementation()} (or a protocol-level {@link Adapter} from {@link #createAdapter()}),
+ * and every trace becomes one dynamic test named
  * {@code required context/load-read [CTX-LOAD-1, CTX-READ-1]}.
  *
  * <pre>{@code
- * class MyImplementationTck extends AtomikTck {
- *     protected Adapter createAdapter() { return new MyAdapter(); }
+ * class MyImplementationTest extends AtomikTck {
+ *     protected Implementation createImplementation() { return new MyAtomik(); }
  * }
  * }</pre>
+ *
+ * <p>Name the class so that Surefire runs it: its default includes are {@code **}{@code /Test*.java},
+ * {@code **}{@code /*Test.java}, {@code **}{@code /*Tests.java} and {@code **}{@code /*TestCase.java}.
+ * A class named otherwise ({@code MyImplementationTck}) is never loaded, so no test of this class can
+ * report it: add its pattern to Surefire's {@code <includes>} and set {@code <failIfNoTests>true}, as
+ * the starter project of {@code atomik tck init} does.
  *
  * <p>Verdicts follow conformance/INTERPRETING.md: a trace the adapter's capabilities exclude is
  * <em>aborted</em> (JUnit's skip) with the missing capability as the message; a failing step is an
@@ -39,8 +48,10 @@ import org.junit.jupiter.api.TestFactory;
  * an adapter fault or malformed trace is a {@link TraceError}. When a test fails, the message names
  * the step and the clauses: read those clauses in spec/ to see what the implementation must do.
  *
- * <p>The traces folder is {@link #tracesDirectory()}: the system property {@code atomik.traces}, else
- * {@code conformance/traces} in the nearest folder above the working directory that has one.
+ * <p>The traces are the golden traces built into this jar, so no checkout is needed; the system
+ * property {@code atomik.traces} (or overriding {@link #tracesDirectory()}) names a folder instead. A
+ * run that selects no trace, or whose every trace is skipped, fails: a suite that ran nothing is
+ * never a pass.
  *
  * <p>Known differences can be tracked instead of failing the build: {@link #expectations()} (or
  * {@code -Datomik.expectations=FILE}) names an expectations file (INTERPRETING.md §9). A trace that
@@ -49,23 +60,33 @@ import org.junit.jupiter.api.TestFactory;
  */
 public abstract class AtomikTck {
 
-    /** A fresh implementation; called once, and again after any fault. */
-    protected abstract Adapter createAdapter();
+    /** A fresh implementation; called once, and again after any fault. Override this or {@link #createAdapter()}. */
+    protected Implementation createImplementation() {
+        throw new IllegalStateException(getClass().getName() + " overrides neither createImplementation() nor createAdapter()");
+    }
 
-    /** Where the traces are. */
+    /**
+     * A fresh adapter; called once, and again after any fault. By default the
+     * {@link #createImplementation()} seen through {@link ImplementationAdapter}; override it to test
+     * at the protocol level (JSON requests and replies).
+     */
+    protected Adapter createAdapter() {
+        return new ImplementationAdapter(createImplementation());
+    }
+
+    /** A traces folder, or null for the golden traces built into this jar (default: the property {@code atomik.traces}). */
     protected Path tracesDirectory() {
         String property = System.getProperty("atomik.traces");
-        if (property != null) {
-            return Path.of(property);
+        return property == null || property.isBlank() ? null : Path.of(property);
+    }
+
+    private TraceSource traceSource() throws IOException {
+        Path folder = tracesDirectory();
+        if (folder != null) {
+            return TraceSource.folder(folder);
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path traces = dir.resolve("conformance/traces");
-            if (Files.isDirectory(traces)) {
-                return traces;
-            }
-        }
-        throw new IllegalStateException("no conformance/traces folder above " + Path.of("").toAbsolutePath()
-                + "; set -Datomik.traces=DIR or override tracesDirectory()");
+        return TraceSource.bundled().orElseThrow(() -> new IllegalStateException("this atomik-conformance jar was "
+                + "built without its traces: set -Datomik.traces=DIR or override tracesDirectory()"));
     }
 
     /** Only traces whose id matches this glob or substring (null: all); property {@code atomik.filter}. */
@@ -86,11 +107,17 @@ public abstract class AtomikTck {
 
     @TestFactory
     Stream<DynamicTest> goldenTraces() throws IOException {
-        List<LoadedTrace> traces = new TraceLoader(TraceParser.withSpec()).load(tracesDirectory(), traceFilter());
+        if (!overrides("createImplementation") && !overrides("createAdapter")) {
+            return Stream.of(DynamicTest.dynamicTest("no implementation", () -> {
+                throw new TraceError(getClass().getName() + " overrides neither createImplementation() nor createAdapter()");
+            }));
+        }
+        TraceSource source = traceSource();
+        List<LoadedTrace> traces = new TraceLoader(TraceParser.withSpec()).load(source, traceFilter());
         if (traces.isEmpty()) {
             // An empty run is an error, never a pass (spec/trace-format.md, "Statuses").
             return Stream.of(DynamicTest.dynamicTest("no trace found", () -> {
-                throw new TraceError("no trace in " + tracesDirectory() + " matches filter " + traceFilter());
+                throw new TraceError("no trace in " + source + " matches filter " + traceFilter());
             }));
         }
         TckExpectations expected;
@@ -105,9 +132,23 @@ public abstract class AtomikTck {
         ClauseIndex clauses = ClauseIndex.load();
         Runner runner = new Runner();
         AdapterSession session = new AdapterSession(getClass().getSimpleName(), this::createAdapter, perStepTimeout());
+        AtomicInteger ran = new AtomicInteger();
         Stream<DynamicTest> tests = traces.stream()
                 .map(t -> DynamicTest.dynamicTest(expected.displayName(t, displayName(t, clauses)), t.file().toUri(),
-                        () -> expected.assertAsExpected(runner.runTrace(t, session))));
+                        () -> {
+                            TraceResult result = runner.runTrace(t, session);
+                            if (result.status() != Status.SKIP) {
+                                ran.incrementAndGet();
+                            }
+                            expected.assertAsExpected(result);
+                        }));
+        // Dynamic tests run in stream order, so this one sees every trace's outcome.
+        tests = Stream.concat(tests, Stream.of(DynamicTest.dynamicTest("at least one trace ran", () -> {
+            if (ran.get() == 0) {
+                throw new TraceError("no trace ran: all " + traces.size() + " selected traces were skipped; "
+                        + "do the capabilities declare the kinds and ops the implementation has?");
+            }
+        })));
         List<Expectation> stale = expected.stale(traces);
         if (!stale.isEmpty()) {
             // A warning, not a failure (a filter leaves entries unmatched): JUnit shows aborted tests with the reason.
@@ -118,6 +159,19 @@ public abstract class AtomikTck {
                     })));
         }
         return tests.onClose(session::close);
+    }
+
+    /** True when a subclass (not this class) declares the method. */
+    private boolean overrides(String method) {
+        for (Class<?> c = getClass(); c != AtomikTck.class; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod(method);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // look further up
+            }
+        }
+        return false;
     }
 
     private TckExpectations loadExpectations() throws ExpectationsException {

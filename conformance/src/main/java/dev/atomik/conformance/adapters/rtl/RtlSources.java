@@ -1,5 +1,6 @@
 package dev.atomik.conformance.adapters.rtl;
 
+import dev.atomik.conformance.bundle.KitResources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +25,9 @@ public final class RtlSources {
     }
 
     /**
-     * The {@code rtl/} folder: {@code -Datomik.rtl.dir}, {@code $ATOMIK_RTL_DIR}, {@code $ATOMIK_HOME/rtl} (set by the launcher), or the
-     * first {@code rtl/} holding {@code harness/atomik_harness.v} in the working directory or a parent.
+     * The {@code rtl/} folder: {@code -Datomik.rtl.dir}, {@code $ATOMIK_RTL_DIR}, {@code $ATOMIK_HOME/rtl} (set by the launcher), the
+     * first {@code rtl/} holding {@code harness/atomik_harness.v} in the working directory or a parent, or
+     * else the copy built into the jar (so the RTL adapter and {@code rtl testbench} work outside a checkout).
      */
     public static Path rtlDir() {
         String configured = System.getProperty(DIR_PROPERTY, System.getenv(DIR_ENV));
@@ -46,8 +48,9 @@ public final class RtlSources {
                 return dir.resolve("rtl");
             }
         }
-        throw new IllegalArgumentException("cannot find the kit's rtl/harness/atomik_harness.v from "
-                + Path.of("").toAbsolutePath() + ": run from the kit's checkout or set -D" + DIR_PROPERTY);
+        return KitResources.rtlDir().orElseThrow(() -> new IllegalArgumentException(
+                "cannot find the kit's rtl/harness/atomik_harness.v from " + Path.of("").toAbsolutePath()
+                        + " and this jar was built without it: run from the kit's checkout or set -D" + DIR_PROPERTY));
     }
 
     public static Path referenceCore() {
