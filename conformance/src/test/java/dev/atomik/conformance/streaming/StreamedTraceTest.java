@@ -52,8 +52,9 @@ class StreamedTraceTest {
         Path file = LongTrace.write(tmp, BIG, 9);
         Trace trace = PARSER.parse(file);
         List<String> lines = Files.readAllLines(file);
-        lines.set(5, "{not json");
-        Files.write(file, lines);
+        List<String> broken = new java.util.ArrayList<>(lines);
+        broken.set(5, "{not json");
+        Files.write(file, broken);
         try (StepCursor steps = trace.openSteps()) {
             TraceReadException e = assertThrows(TraceReadException.class, () -> steps.forEachRemaining(s -> { }));
             assertEquals(file + ":6: the trace changed since it was validated (not JSON)", e.getMessage());
