@@ -29,11 +29,11 @@ public final class LongTrace {
     /**
      * Writes the trace under {@code tracesDir} and returns its file.
      *
-     * @param steps at least 2 (init and load)
+     * @param steps at least 4: init, load, one accum and one read
      */
     public static Path write(Path tracesDir, int steps, long seed) throws IOException {
-        if (steps < 2) {
-            throw new IllegalArgumentException("a long trace has at least 2 steps (init, load)");
+        if (steps < 4) {
+            throw new IllegalArgumentException("a long trace has at least 4 steps (init, load, accum, read)");
         }
         Path file = tracesDir.resolve(id(steps) + ".ndjson");
         Files.createDirectories(file.getParent());
