@@ -40,10 +40,22 @@ public final class AtomikCommand implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The configured command line: exit code 2 for usage and harness errors, never a stack trace for them. */
+    /**
+     * The configured command line: exit code 2 and one line on standard error for usage and harness
+     * errors, never a stack trace for them. Picocli hands exceptions to a handler but lets errors
+     * through, so errors (out of memory above all) are caught around the execution instead.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AtomikCommand());
         cli.setExecutionExceptionHandler(AtomikCommand::onException);
+        CommandLine.IExecutionStrategy last = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return last.execute(parsed);
+            } catch (VirtualMachineError e) {
+                return onError(e, cli);
+            }
+        });
         return cli;
     }
 
@@ -52,14 +64,32 @@ public final class AtomikCommand implements Runnable {
         if (e instanceof UsageException || e instanceof IllegalArgumentException) {
             err.println("atomik: " + e.getMessage());
         } else {
-            err.println("atomik: internal error: " + e);
-            if (System.getenv("ATOMIK_DEBUG") != null) {
-                e.printStackTrace(err);
-            } else {
-                err.println("(set ATOMIK_DEBUG=1 for the stack trace)");
-            }
+            report(err, "internal error: " + e, e);
         }
         err.flush();
         return ExitCode.HARNESS;
+    }
+
+    /** The JVM ran out of heap or stack: the run cannot be trusted to go on, and says so in one line. */
+    private static int onError(VirtualMachineError e, CommandLine cli) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof OutOfMemoryError) {
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            report(err, "out of memory (" + e.getMessage() + ") with a heap of at most " + mb
+                    + " MB; give java a larger -Xmx", e);
+        } else {
+            report(err, "internal error: " + e, e);
+        }
+        err.flush();
+        return ExitCode.HARNESS;
+    }
+
+    private static void report(PrintWriter err, String line, Throwable e) {
+        if (System.getenv("ATOMIK_DEBUG") != null) {
+            err.println("atomik: " + line);
+            e.printStackTrace(err);
+        } else {
+            err.println("atomik: " + line + " (set ATOMIK_DEBUG=1 for the stack trace)");
+        }
     }
 }

@@ -51,8 +51,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--check-floors", description = "exit 1 when a floor is missed")
     boolean checkFloors;
 
+    @Option(names = "--trace-steps", paramLabel = "N",
+            description = "instead: write one valid N-step trace, then validate it and run it against the model, "
+                    + "each in a JVM held to --heap, and report time and peak memory")
+    Integer traceSteps;
+
+    @Option(names = "--heap", defaultValue = "256m", paramLabel = "SIZE",
+            description = "heap limit (-Xmx) for --trace-steps (default: ${DEFAULT-VALUE})")
+    String heap;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (traceSteps != null) {
+            if (traceSteps < 4) {
+                throw new UsageException("--trace-steps must be at least 4");
+            }
+            return LongTraceBench.run(traceSteps, heap, System.out);
+        }
         if (copies < 1 || batches < 1 || warmup < 0 || serialCopies < 1) {
             throw new UsageException("--copies, --batches and --serial-copies must be at least 1, --warmup at least 0");
         }

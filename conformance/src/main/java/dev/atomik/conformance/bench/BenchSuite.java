@@ -40,7 +40,7 @@ public final class BenchSuite {
                 continue;
             }
             traces++;
-            steps += trace.trace().steps().size();
+            steps += trace.trace().stepCount();
             requests.add(Probe.reset());
             for (Probe probe : Probe.plan(trace.trace())) {
                 requests.add(probe.request());

@@ -127,6 +127,11 @@ public final class AdapterSession implements AutoCloseable {
             if (cause instanceof AdapterFault fault) {
                 throw fault;
             }
+            if (cause instanceof VirtualMachineError jvm) {
+                // An in-process adapter shares the runner's heap and stack: when they are exhausted the
+                // run itself cannot go on, so this is a harness fault, not a crash of the implementation.
+                throw jvm;
+            }
             throw new AdapterFault(AdapterFault.Kind.CRASH, -1, "adapter threw " + cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,7 +35,7 @@ public final class CapabilityCheck {
         return plan(trace, caps).skipReason();
     }
 
-    /** The requests to send, or the reason to skip. */
+    /** What to observe, or the reason to skip; one streaming pass over the steps ({@link TraceNeeds}). */
     public static TracePlan plan(Trace trace, Capabilities caps) {
         TraceNeeds needs = TraceNeeds.of(trace);
         String kind = needs.kind();
@@ -88,9 +88,7 @@ public final class CapabilityCheck {
         if (!missing.isEmpty()) {
             return TracePlan.skip(String.join("; ", missing));
         }
-        List<StepNote> notObserved = new ArrayList<>();
-        List<Probe> probes = Probe.plan(trace, observable, notObserved);
-        if (probes.stream().noneMatch(Probe::decisive)) {
+        if (!needs.decidesWith(observable)) {
             Set<String> fields = new TreeSet<>(needs.checkFields());
             fields.removeAll(observable);
             return TracePlan.skip("nothing it checks is observable on " + kind + " ("
@@ -102,7 +100,7 @@ public final class CapabilityCheck {
                 uncredited.addAll(clauses);
             }
         });
-        return TracePlan.run(probes, notObserved, uncredited);
+        return TracePlan.run(observable, uncredited);
     }
 
     private static void opsMissing(String kind, Set<String> needed, Capabilities caps, List<String> missing) {

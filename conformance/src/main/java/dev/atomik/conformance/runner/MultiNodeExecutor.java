@@ -9,6 +9,7 @@ import dev.atomik.conformance.trace.MultiNodeOps;
 import dev.atomik.conformance.trace.Network;
 import dev.atomik.conformance.trace.ResultShape;
 import dev.atomik.conformance.trace.Step;
+import dev.atomik.conformance.trace.StepCursor;
 import dev.atomik.conformance.trace.Trace;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,12 +74,15 @@ final class MultiNodeExecutor {
 
     /** Runs the whole trace; null when every step agreed. */
     Outcome run() {
-        for (Step step : trace.steps()) {
-            plan(step);
-            if (step.op().equals("snapshot")) {
-                Outcome o = flushSnapshot(step);
-                if (o != null) {
-                    return o;
+        try (StepCursor steps = trace.openSteps()) {
+            while (steps.hasNext()) {
+                Step step = steps.next();
+                plan(step);
+                if (step.op().equals("snapshot")) {
+                    Outcome o = flushSnapshot(step);
+                    if (o != null) {
+                        return o;
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@ import dev.atomik.conformance.trace.Hex;
 import dev.atomik.conformance.trace.Ops;
 import dev.atomik.conformance.trace.ResultShape;
 import dev.atomik.conformance.trace.Step;
+import dev.atomik.conformance.trace.StepCursor;
 import dev.atomik.conformance.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +35,40 @@ public record Probe(Step step, String label, ObjectNode request, ResultShape sha
         return JSON.objectNode().put("op", "reset");
     }
 
-    /** Every probe of a trace, in order, as if every check field were observable. */
+    /** Every probe of a trace, in order, as if every check field were observable (small traces). */
     public static List<Probe> plan(Trace trace) {
         return plan(trace, Set.of("state", "count", "epoch", "pending"), new ArrayList<>());
     }
 
     /**
-     * Every probe of a trace, in order. A {@code check} field outside {@code observable} gets no probe:
-     * it is added to {@code notObserved} instead, so a report can say so and never count it as passed.
+     * Every probe of a trace, in order (small traces: the runner plans a window at a time with a
+     * {@link Planner}). A {@code check} field outside {@code observable} gets no probe: it is added to
+     * {@code notObserved} instead, so a report can say so and never count it as passed.
      */
     public static List<Probe> plan(Trace trace, Set<String> observable, List<StepNote> notObserved) {
-        String kind = trace.header().requires().kind();
-        List<Probe> probes = new ArrayList<>(trace.steps().size() + 4);
-        for (Step step : trace.steps()) {
+        Planner planner = new Planner(trace.header().requires().kind(), observable, notObserved);
+        List<Probe> probes = new ArrayList<>(trace.stepCount() + 4);
+        try (StepCursor steps = trace.openSteps()) {
+            steps.forEachRemaining(step -> planner.plan(step, probes));
+        }
+        return probes;
+    }
+
+    /** Turns steps into probes one at a time, for an implementation that observes {@code observable}. */
+    public static final class Planner {
+        private final String kind;
+        private final Set<String> observable;
+        private final List<StepNote> notObserved;
+
+        /** @param notObserved receives a note for each check field or observation left out */
+        public Planner(String kind, Set<String> observable, List<StepNote> notObserved) {
+            this.kind = kind;
+            this.observable = observable;
+            this.notObserved = notObserved;
+        }
+
+        /** Appends the step's probes (none, one, or one per check field) to {@code probes}. */
+        public void plan(Step step, List<Probe> probes) {
             if (step.op().equals("check")) {
                 expandCheck(step, observable, probes, notObserved);
             } else if (TraceNeeds.optionalObservation(step, kind)
@@ -60,7 +82,6 @@ public record Probe(Step step, String label, ObjectNode request, ResultShape sha
                         step.expect(), step.expectError()));
             }
         }
-        return probes;
     }
 
     /** A probe that decides something: it expects a value or an error, not just success. */

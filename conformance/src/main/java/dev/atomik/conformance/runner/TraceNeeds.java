@@ -2,6 +2,7 @@ package dev.atomik.conformance.runner;
 
 import dev.atomik.conformance.trace.Requirements;
 import dev.atomik.conformance.trace.Step;
+import dev.atomik.conformance.trace.StepCursor;
 import dev.atomik.conformance.trace.Trace;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What a trace needs from an implementation, derived from its header and steps: the one source of
+ * What a trace needs from an implementation, derived from its header and one streaming pass over its
+ * steps: the one source of
  * both {@link CapabilityCheck} (which decides skips) and conformance/CAPABILITIES.md (which shows
  * them), so the table cannot drift from what the runner does.
  *
@@ -34,11 +36,15 @@ import java.util.TreeSet;
  * @param streamAddresses largest {@code addresses} an init gives (0: none)
  * @param streamQueue    largest {@code queue} an init gives (0: none)
  * @param wideWords      the header asks for words wider than 64 bits
+ * @param decidesAlways  some step that always runs expects a value or an error
+ * @param decidingFields fields whose observation decides something: a {@code check} field, or the
+ *                       field of a read/count/epoch/pending step that expects a value
  */
 public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int nodes, Set<String> writtenOps,
                          Set<String> requiredOps, Set<String> checkFields, Map<String, String> subjectFields,
                          Map<String, Set<String>> supportingFields, Set<Long> rejectedWidths,
-                         boolean capacity, long streamAddresses, long streamQueue, boolean wideWords) {
+                         boolean capacity, long streamAddresses, long streamQueue, boolean wideWords,
+                         boolean decidesAlways, Set<String> decidingFields) {
 
     /**
      * Fields a clause is about: a trace citing the clause says nothing about it unless the field is
@@ -60,35 +66,52 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
         return !kind.equals("cache") && OBSERVING_OPS.containsKey(step.op()) && step.expectError() == null;
     }
 
+    /** One streaming pass over the steps, keeping only these summaries. */
     public static TraceNeeds of(Trace trace) {
         Requirements req = trace.header().requires();
+        boolean cache = req.kind().equals("cache");
         Set<String> written = new TreeSet<>();
         Set<String> required = new TreeSet<>();
         Set<String> observed = new TreeSet<>();
+        Set<String> checkFields = new TreeSet<>();
+        Set<String> decidingFields = new TreeSet<>();
+        boolean decidesAlways = false;
         Set<Long> rejected = new TreeSet<>();
         boolean capacity = trace.header().clauses().contains("STR-CAP-1") && req.kind().equals("stream");
         long addresses = 0;
         long queue = 0;
-        for (Step step : trace.steps()) {
-            if (!step.op().equals("check")) {
-                written.add(step.op());
-                if (optionalObservation(step, req.kind())) {
-                    observed.add(OBSERVING_OPS.get(step.op()));
+        try (StepCursor steps = trace.openSteps()) {
+            while (steps.hasNext()) {
+                Step step = steps.next();
+                if (step.op().equals("check")) {
+                    if (!cache) {
+                        Set<String> fields = checkFieldsOf(step);
+                        checkFields.addAll(fields);
+                        decidingFields.addAll(fields);
+                    }
                 } else {
-                    required.add(step.op());
+                    written.add(step.op());
+                    if (optionalObservation(step, req.kind())) {
+                        observed.add(OBSERVING_OPS.get(step.op()));
+                        if (step.expect() != null) {
+                            decidingFields.add(OBSERVING_OPS.get(step.op()));
+                        }
+                    } else {
+                        required.add(step.op());
+                        decidesAlways |= !step.mustSucceed();
+                    }
                 }
-            }
-            if (step.op().equals("init")) {
-                long w = step.request().path("width").asLong();
-                if ("BAD_WIDTH".equals(step.expectError()) && w > 64) {
-                    rejected.add(w);
+                if (step.op().equals("init")) {
+                    long w = step.request().path("width").asLong();
+                    if ("BAD_WIDTH".equals(step.expectError()) && w > 64) {
+                        rejected.add(w);
+                    }
+                    addresses = Math.max(addresses, step.request().path("addresses").asLong(0));
+                    queue = Math.max(queue, step.request().path("queue").asLong(0));
                 }
-                addresses = Math.max(addresses, step.request().path("addresses").asLong(0));
-                queue = Math.max(queue, step.request().path("queue").asLong(0));
+                capacity |= "CAPACITY_EXCEEDED".equals(step.expectError());
             }
-            capacity |= "CAPACITY_EXCEEDED".equals(step.expectError());
         }
-        Set<String> checkFields = req.kind().equals("cache") ? new TreeSet<>() : checkFields(trace);
         checkFields.addAll(observed);
         Map<String, String> subjects = new TreeMap<>();
         Map<String, Set<String>> supporting = new TreeMap<>();
@@ -109,27 +132,31 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
                 Collections.unmodifiableSet(checkFields),
                 Collections.unmodifiableMap(subjects), Collections.unmodifiableMap(supporting),
                 Collections.unmodifiableSet(rejected), capacity, addresses,
-                queue, req.wideWords());
+                queue, req.wideWords(), decidesAlways, Collections.unmodifiableSet(decidingFields));
     }
 
-    /** The fields the trace's {@code check} steps compare (cache checks are the runner's own). */
-    private static Set<String> checkFields(Trace trace) {
+    /**
+     * True when an implementation observing {@code observable} gets at least one request that decides
+     * something (expects a value or an error): the same answer as planning every probe
+     * ({@link Probe.Planner}) and asking whether any is decisive, without a pass over the steps.
+     */
+    public boolean decidesWith(Set<String> observable) {
+        return decidesAlways || decidingFields.stream().anyMatch(observable::contains);
+    }
+
+    /** The fields one {@code check} step compares (cache checks are the runner's own). */
+    private static Set<String> checkFieldsOf(Step step) {
         Set<String> fields = new TreeSet<>();
-        for (Step step : trace.steps()) {
-            if (!step.op().equals("check")) {
-                continue;
-            }
-            for (var cell : step.expect().path("cells")) {
-                for (String field : new String[] {"state", "count"}) {
-                    if (cell.has(field)) {
-                        fields.add(field);
-                    }
-                }
-            }
-            for (String field : new String[] {"epoch", "pending"}) {
-                if (step.expect().has(field)) {
+        for (var cell : step.expect().path("cells")) {
+            for (String field : new String[] {"state", "count"}) {
+                if (cell.has(field)) {
                     fields.add(field);
                 }
+            }
+        }
+        for (String field : new String[] {"epoch", "pending"}) {
+            if (step.expect().has(field)) {
+                fields.add(field);
             }
         }
         return fields;

@@ -74,13 +74,7 @@ final class MultiNodeRules {
                 problems.add(line, impossible.getMessage());
             }
         }
-        ObjectNode request = node.objectNode().put("op", op);
-        node.fields().forEachRemaining(e -> {
-            if (!Ops.ANNOTATIONS.contains(e.getKey())) {
-                request.set(e.getKey(), e.getValue().deepCopy());
-            }
-        });
-        return new Step(number, line, op, request, expect, expectError);
+        return Step.of(node, number, line);
     }
 
     private int problemCount() {

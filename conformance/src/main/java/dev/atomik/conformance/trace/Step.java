@@ -20,4 +20,17 @@ public record Step(int number, int line, String op, ObjectNode request, JsonNode
     public boolean mustSucceed() {
         return expect == null && expectError == null;
     }
+
+    /** The step a schema-valid line describes: its request is the line without the annotations. */
+    static Step of(ObjectNode node, int number, int line) {
+        String op = node.get("op").asText();
+        ObjectNode request = node.objectNode().put("op", op);
+        node.fields().forEachRemaining(e -> {
+            if (!Ops.ANNOTATIONS.contains(e.getKey())) {
+                request.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        String expectError = node.hasNonNull("expect_error") ? node.get("expect_error").asText() : null;
+        return new Step(number, line, op, request, node.get("expect"), expectError);
+    }
 }

@@ -61,13 +61,7 @@ final class StepRules {
             checkExpectation(op, expect, expectError, line);
             trackCreation(node, op, expectError, line);
         }
-        ObjectNode request = node.objectNode().put("op", op);
-        node.fields().forEachRemaining(e -> {
-            if (!Ops.ANNOTATIONS.contains(e.getKey())) {
-                request.set(e.getKey(), e.getValue().deepCopy());
-            }
-        });
-        return new Step(number, line, op, request, expect, expectError);
+        return Step.of(node, number, line);
     }
 
     private void checkOperands(ObjectNode node, String op, int line) {

@@ -8,11 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.spec.ClauseIndex;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,9 +19,15 @@ import java.util.function.Predicate;
 /**
  * Reads one trace file: NDJSON framing, then the JSON Schema of each line, then the semantic rules
  * TRACE-HEADER-1 and TRACE-STEP-1 (spec/trace-format.md). Every problem is collected with its line, so
- * one run of {@code atomik conformance validate} lists them all. Thread-safe.
+ * one run of {@code atomik conformance validate} lists them all. The file is read line by line, so
+ * its size costs time, not memory. Thread-safe.
  */
 public final class TraceParser {
+    /** Traces with at most this many steps keep them in memory (the golden ones have a few hundred). */
+    public static final int IN_MEMORY_STEPS = 10_000;
+    /** How many problems of one file are listed; the rest are counted. */
+    static final int LISTED_PROBLEMS = 1_000;
+
     private final Predicate<String> knownClause;
     private final TraceSchema schema;
     private final ObjectMapper mapper;
@@ -50,67 +51,64 @@ public final class TraceParser {
     }
 
     public Trace parse(Path file) throws TraceFormatException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new TraceFormatException(file, List.of(new TraceProblem(file, 1, "cannot read: " + e)));
-        }
-        return parse(file, bytes);
+        return parse(file, TraceBytes.of(file));
     }
 
     public Trace parse(Path file, byte[] bytes) throws TraceFormatException {
+        return parse(file, TraceBytes.of(bytes));
+    }
+
+    /**
+     * Validates the trace in one pass over its lines, holding one line at a time. Its steps are kept
+     * only when there are at most {@link #IN_MEMORY_STEPS}; a bigger trace is read again from
+     * {@code bytes} whenever its steps are needed.
+     *
+     * @param file  the trace's name: problems are reported against it and its id must match it
+     */
+    public Trace parse(Path file, TraceBytes bytes) throws TraceFormatException {
         Problems problems = new Problems(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(1, "not UTF-8 text");
-            throw problems.failure();
-        }
         if (!file.getFileName().toString().endsWith(".ndjson")) {
             problems.add(1, "a trace file's name ends in .ndjson");
         }
-        List<String> lines = splitLines(text);
-        if (lines.isEmpty()) {
-            problems.add(1, "empty file: line 1 must be the trace header");
-            throw problems.failure();
-        }
-        TraceHeader header = readHeader(file, lines.get(0), problems);
-        String kind = header == null ? null : header.requires().kind();
-        StepRules rules = new StepRules(kind, problems);
-        MultiNodeRules multiNode = "cache".equals(kind) ? new MultiNodeRules(problems) : null;
-        List<Step> steps = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            int line = i + 1;
-            ObjectNode node = readObject(lines.get(i), line, problems);
-            if (node == null) {
-                continue;
+        TraceHeader header;
+        StepRules rules;
+        MultiNodeRules multiNode;
+        List<Step> kept = new ArrayList<>();
+        int count = 0;
+        int line = 1;
+        try (LineReader lines = new LineReader(bytes.open())) {
+            String first = lines.next();
+            if (first == null) {
+                problems.add(1, "empty file: line 1 must be the trace header");
+                throw problems.failure();
             }
-            if (multiNode != null) {
-                List<String> schemaProblems = schema.checkMultiNodeStep(node);
-                schemaProblems.forEach(p -> problems.add(line, p));
-                if (schemaProblems.isEmpty()) {
-                    steps.add(multiNode.check(node, steps.size() + 1, line));
-                } else if (MultiNodeOps.ALL.contains(node.path("op").asText())) {
-                    multiNode.noteOp(node.get("op").asText());
+            header = readHeader(file, first, problems);
+            String kind = header == null ? null : header.requires().kind();
+            rules = new StepRules(kind, problems);
+            multiNode = "cache".equals(kind) ? new MultiNodeRules(problems) : null;
+            for (String text = lines.next(); text != null; text = lines.next()) {
+                line = lines.number();
+                Step step = readStep(text, line, count + 1, rules, multiNode, problems);
+                if (step == null) {
+                    continue;
                 }
-                continue;
+                count++;
+                if (kept != null) {
+                    kept.add(step);
+                    if (kept.size() > IN_MEMORY_STEPS) {
+                        kept = null; // too big to hold: read it again step by step when it runs
+                    }
+                }
             }
-            List<String> schemaProblems = schema.checkStep(node);
-            schemaProblems.forEach(p -> problems.add(line, p));
-            if (!schemaProblems.isEmpty() && Ops.all().contains(node.path("op").asText())) {
-                rules.noteOp(node.get("op").asText()); // so requires.ops is not also reported
+            if (lines.number() == 1) {
+                problems.add(1, "a trace has at least one step after the header");
             }
-            if (schemaProblems.isEmpty()) {
-                steps.add(rules.check(node, steps.size() + 1, line));
-            }
-        }
-        if (lines.size() == 1) {
-            problems.add(1, "a trace has at least one step after the header");
+        } catch (LineReader.NotUtf8 e) {
+            problems.add(e.line, "not UTF-8 text");
+            throw problems.failure();
+        } catch (IOException e) {
+            problems.add(line, "cannot read: " + e);
+            throw problems.failure();
         }
         if (header != null && multiNode != null) {
             multiNode.checkHeaderAgainstSteps(header.requires());
@@ -120,18 +118,39 @@ public final class TraceParser {
         if (!problems.isEmpty()) {
             throw problems.failure();
         }
-        if (multiNode != null) {
-            return new Trace(file, header, steps, MultiNodeOps.protocolOps(multiNode.usedOps()));
-        }
-        return new Trace(file, header, steps, Ops.protocolOps(rules.usedOps(), rules.checkOps()));
+        Set<String> protocolOps = multiNode != null ? MultiNodeOps.protocolOps(multiNode.usedOps())
+                : Ops.protocolOps(rules.usedOps(), rules.checkOps());
+        return kept != null ? Trace.inMemory(file, header, kept, protocolOps)
+                : Trace.streamed(file, header, count, protocolOps, new StepFile(file, bytes, mapper, count));
     }
 
-    private static List<String> splitLines(String text) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
+    /** One step line through the schema and the rules of its kind; null when it has problems of its own. */
+    private Step readStep(String text, int line, int number, StepRules rules, MultiNodeRules multiNode,
+                          Problems problems) {
+        ObjectNode node = readObject(text, line, problems);
+        if (node == null) {
+            return null;
         }
-        return lines;
+        if (multiNode != null) {
+            List<String> schemaProblems = schema.checkMultiNodeStep(node);
+            schemaProblems.forEach(p -> problems.add(line, p));
+            if (schemaProblems.isEmpty()) {
+                return multiNode.check(node, number, line);
+            }
+            if (MultiNodeOps.ALL.contains(node.path("op").asText())) {
+                multiNode.noteOp(node.get("op").asText());
+            }
+            return null;
+        }
+        List<String> schemaProblems = schema.checkStep(node);
+        schemaProblems.forEach(p -> problems.add(line, p));
+        if (schemaProblems.isEmpty()) {
+            return rules.check(node, number, line);
+        }
+        if (Ops.all().contains(node.path("op").asText())) {
+            rules.noteOp(node.get("op").asText()); // so requires.ops is not also reported
+        }
+        return null;
     }
 
     private ObjectNode readObject(String text, int line, Problems problems) {
@@ -194,17 +213,30 @@ public final class TraceParser {
                 node.get("description").asText(), clauses, requires, node.get("origin"));
     }
 
-    /** Collects problems of one file. */
+    /**
+     * Collects problems of one file. Only the first {@link #LISTED_PROBLEMS} step problems are kept (a
+     * million-line file of bad lines must not fill the heap with its complaints); the rest are counted
+     * and summarised in one last problem. Line 1 problems (the header, compared with the steps at the
+     * end) are always kept.
+     */
     static final class Problems {
         private final Path file;
         private final List<TraceProblem> list = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
+        private int omitted;
+        private int firstOmittedLine;
 
         Problems(Path file) {
             this.file = file;
         }
 
         void add(int line, String reason) {
+            if (line != 1 && list.size() >= LISTED_PROBLEMS) {
+                if (omitted++ == 0) {
+                    firstOmittedLine = line;
+                }
+                return;
+            }
             if (seen.add(line + ":" + reason)) {
                 list.add(new TraceProblem(file, line, reason));
             }
@@ -214,13 +246,20 @@ public final class TraceParser {
             return list.isEmpty();
         }
 
+        /** Problems found so far, listed or not (the rules compare it before and after a step). */
         int size() {
-            return list.size();
+            return list.size() + omitted;
         }
 
         TraceFormatException failure() {
-            list.sort((a, b) -> Integer.compare(a.line(), b.line()));
-            return new TraceFormatException(file, list);
+            List<TraceProblem> sorted = new ArrayList<>(list);
+            sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            if (omitted > 0) {
+                sorted.add(new TraceProblem(file, firstOmittedLine, omitted + " more problem"
+                        + (omitted == 1 ? "" : "s") + " from this line on, not listed (the first "
+                        + LISTED_PROBLEMS + " are)"));
+            }
+            return new TraceFormatException(file, sorted);
         }
     }
 }

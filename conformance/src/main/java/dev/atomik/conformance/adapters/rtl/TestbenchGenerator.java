@@ -124,7 +124,7 @@ public final class TestbenchGenerator {
         for (Baked b : baked) {
             appendStep(v, b);
         }
-        v.append("        $display(\"PASS ").append(id).append(": ").append(trace.steps().size())
+        v.append("        $display(\"PASS ").append(id).append(": ").append(trace.stepCount())
                 .append(" steps\");\n        $finish;\n    end\nendmodule\n");
         return v.toString();
     }
