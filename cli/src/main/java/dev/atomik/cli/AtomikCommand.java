@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             RtlCommand.class,
             FuzzCommand.class,
+            SpecCommand.class,
+            SiteCommand.class,
             // bench, serve, generate, mutants, fuzz, demo, rtl: one line each, here.
         })
 public final class AtomikCommand implements Runnable {
