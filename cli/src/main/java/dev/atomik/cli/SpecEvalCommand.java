@@ -66,7 +66,7 @@ final class SpecEvalCommand implements Callable<Integer> {
                 Duration.ofSeconds(5))) {
             Snippet parsed = new SnippetParser(source, true).parse(text);
             SnippetRun.Result result = new SnippetRun(TraceParser.withSpec(), session).run(parsed, "snippet/eval", null);
-            PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+            PrintStream out = new PrintStream(System.out, true,
                     StandardCharsets.UTF_8);
             print(result, out);
             if (result.fault() != null) {

@@ -5,8 +5,6 @@ import dev.atomik.conformance.evidence.Evidence;
 import dev.atomik.conformance.evidence.Theorem;
 import dev.atomik.conformance.coverage.Waiver;
 import dev.atomik.spec.Clause;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,7 @@ final class SpecShowCommand implements Callable<Integer> {
         String wanted = id.toUpperCase(Locale.ROOT);
         Clause clause = evidence.clause(wanted).orElseThrow(() -> new UsageException("unknown clause " + id
                 + " (spec/CLAUSES.md lists them" + suggestion(evidence, wanted) + ")"));
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         print(evidence, clause, out);
         return ExitCode.OK;
     }
