@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             RtlCommand.class,
             FuzzCommand.class,
             TckCommand.class,
+            SpecCommand.class,
+            SiteCommand.class,
             // bench, serve, generate, mutants, fuzz, demo, rtl: one line each, here.
         })
 public final class AtomikCommand implements Runnable {
