@@ -71,7 +71,7 @@ final class MultiNodeRules {
             try {
                 simulate(node, op, expect, expectError, line);
             } catch (IllegalArgumentException impossible) {
-                problems.add(line, impossible.getMessage());
+                problems.addDependent(line, impossible.getMessage());
             }
         }
         return Step.of(node, number, line);
@@ -103,10 +103,10 @@ final class MultiNodeRules {
         }
         if (op.equals("init")) {
             if (initSeen) {
-                problems.add(line, "a multi-node trace has exactly one init, its first step");
+                problems.addDependent(line, "a multi-node trace has exactly one init, its first step");
             }
         } else if (!initSeen) {
-            problems.add(line, op + " before init (the first step creates the nodes)");
+            problems.addDependent(line, op + " before init (the first step creates the nodes)");
         }
     }
 
@@ -225,7 +225,7 @@ final class MultiNodeRules {
             problems.add(line, "expect.addr: a put issues a message for its own addr " + Hex.format(addr));
         }
         if (Hex.parse(expect.get("seq").asText()) != seq) {
-            problems.add(line, "expect.seq: this is " + node + "'s put number " + seq + ", so it issues seq "
+            problems.addDependent(line, "expect.seq: this is " + node + "'s put number " + seq + ", so it issues seq "
                     + Hex.format(seq) + " (STR-SEQ-1)");
         }
     }
@@ -245,7 +245,7 @@ final class MultiNodeRules {
         }
         String issued = expectedBytes.get(from + ":" + seq);
         if (issued != null && !issued.equals(bytes)) {
-            problems.add(line, "bytes: " + bytes + " do not encode the message " + from + "'s put issued as seq "
+            problems.addDependent(line, "bytes: " + bytes + " do not encode the message " + from + "'s put issued as seq "
                     + Hex.format(seq) + " (" + issued + ", WIRE-FIELDS-1)");
         }
         boolean applied = network.deliver(from, to, seq);
@@ -253,7 +253,7 @@ final class MultiNodeRules {
             network.touch(to, MultiNodeOps.addrOf(bytes));
         }
         if (expect != null && expect.asText().equals("applied") != applied) {
-            problems.add(line, "expect: the delivery layer of " + to + " " + (applied ? "applies" : "filters")
+            problems.addDependent(line, "expect: the delivery layer of " + to + " " + (applied ? "applies" : "filters")
                     + " this copy (de-duplication " + (network.dedup() ? "on" : "off") + ", REP-DEDUP-1), not "
                     + expect.asText());
         }
@@ -277,7 +277,7 @@ final class MultiNodeRules {
                     if (!value.isIntegralNumber()) {
                         problems.add(line, "expect.in_flight: expected a small integer");
                     } else if (value.asInt() != network.inFlight()) {
-                        problems.add(line, "expect.in_flight is " + value.asInt() + " but the trace has "
+                        problems.addDependent(line, "expect.in_flight is " + value.asInt() + " but the trace has "
                                 + network.inFlight() + " copies in flight here");
                     }
                     break;
@@ -316,20 +316,20 @@ final class MultiNodeRules {
                 }
             }
             if (!new TreeSet<>(listed).equals(new TreeSet<>(keys)) || listed.size() != keys.size()) {
-                problems.add(line, where + ": a check lists each key any node holds, once: expected addrs "
+                problems.addDependent(line, where + ": a check lists each key any node holds, once: expected addrs "
                         + keys.stream().map(Hex::format).toList() + ", found " + listed.stream().map(Hex::format).toList());
             }
         }
         for (Iterator<String> it = nodes.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!network.names().contains(name)) {
-                problems.add(line, "expect.nodes: no node " + name + " (init created " + network.names() + ")");
+                problems.addDependent(line, "expect.nodes: no node " + name + " (init created " + network.names() + ")");
             }
         }
         if (converged != null) {
             boolean agree = statesByKey.values().stream().allMatch(states -> states.size() == 1);
             if (agree != converged) {
-                problems.add(line, "expect.converged is " + converged + " but the states it lists "
+                problems.addDependent(line, "expect.converged is " + converged + " but the states it lists "
                         + (agree ? "agree at every key" : "differ at some key"));
             }
         }
@@ -357,10 +357,10 @@ final class MultiNodeRules {
     void checkHeaderAgainstSteps(Requirements requires) {
         StepRules.checkOpsDeclared(requires, usedOps, problems);
         if (network != null && requires.nodes() != network.names().size()) {
-            problems.add(1, "requires.nodes is " + requires.nodes() + " but init creates " + network.names().size() + " nodes");
+            problems.addDependent(1, "requires.nodes is " + requires.nodes() + " but init creates " + network.names().size() + " nodes");
         }
         if (width >= 1 && width <= 64 && !requires.widths().equals(List.of(width))) {
-            problems.add(1, "requires.widths is " + requires.widths() + " but init creates width " + width);
+            problems.addDependent(1, "requires.widths is " + requires.widths() + " but init creates width " + width);
         }
         if (requires.contexts() != 1) {
             problems.add(1, "requires.contexts must be 1 for kind cache");

@@ -269,7 +269,7 @@ final class StepRules {
         }
         boolean needsObject = !op.equals("encode") && !op.equals("decode") && !kind.equals("wire");
         if (needsObject && !created && Ops.rule(op).kinds().contains(kind)) {
-            problems.add(line, op + " before any init that succeeds (nothing exists yet to operate on)");
+            problems.addDependent(line, op + " before any init that succeeds (nothing exists yet to operate on)");
         }
     }
 
@@ -278,12 +278,12 @@ final class StepRules {
         checkOpsDeclared(requires);
         Set<Integer> declaredWidths = new TreeSet<>(requires.widths());
         if (!declaredWidths.equals(createdWidths)) {
-            problems.add(1, "requires.widths is " + declaredWidths + " but the steps create widths "
+            problems.addDependent(1, "requires.widths is " + declaredWidths + " but the steps create widths "
                     + createdWidths + " (list every legal width an init uses)");
         }
         long expectedContexts = kind.equals("table") ? largestTable : 1;
         if (requires.contexts() != expectedContexts) {
-            problems.add(1, "requires.contexts is " + requires.contexts() + " but the largest table the steps create has "
+            problems.addDependent(1, "requires.contexts is " + requires.contexts() + " but the largest table the steps create has "
                     + expectedContexts + (kind.equals("table") ? "" : " (1 for kind " + kind + ")"));
         }
         if (requires.nodes() != 1) {
@@ -304,7 +304,7 @@ final class StepRules {
             missing.removeAll(declared);
             Set<String> unused = new TreeSet<>(declared);
             unused.removeAll(used);
-            problems.add(1, "requires.ops must list exactly the ops the steps use"
+            problems.addDependent(1, "requires.ops must list exactly the ops the steps use"
                     + (missing.isEmpty() ? "" : "; missing " + missing)
                     + (unused.isEmpty() ? "" : "; not used " + unused));
         }

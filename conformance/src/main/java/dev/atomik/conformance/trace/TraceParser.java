@@ -10,9 +10,13 @@ import dev.atomik.spec.ClauseIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -42,6 +46,8 @@ public final class TraceParser {
                 // ParserRobustnessTest); as a BigDecimal it is just a number the schema rejects.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // Our own limits, so a fault names them (JsonFaults) instead of Jackson's defaults.
+        this.mapper.getFactory().setStreamReadConstraints(JsonFaults.constraints());
     }
 
     /** A parser checking clause IDs against the repository's spec (or the packaged copy). */
@@ -82,14 +88,35 @@ public final class TraceParser {
                 problems.add(1, "empty file: line 1 must be the trace header");
                 throw problems.failure();
             }
-            header = readHeader(file, first, problems);
+            header = readHeader(file, first, lines.newlineEnded(), problems);
+            if (header == null) {
+                problems.deriveStepsFromHeader(); // without a kind, step complaints may be the header's fault
+            }
             String kind = header == null ? null : header.requires().kind();
             rules = new StepRules(kind, problems);
             multiNode = "cache".equals(kind) ? new MultiNodeRules(problems) : null;
-            for (String text = lines.next(); text != null; text = lines.next()) {
+            while (true) {
+                String text;
+                try {
+                    text = lines.next();
+                } catch (LineReader.NotUtf8 e) {
+                    problems.add(e.line, e.column, String.format("not UTF-8 text: byte 0x%02x at byte offset %d of "
+                            + "the file does not decode (a trace is UTF-8)", e.badByte, e.fileOffset));
+                    problems.markUnchecked(e.line);
+                    continue;
+                } catch (LineReader.LineTooLong e) {
+                    problems.add(e.line, "a line of " + e.length + " bytes: a trace line is one step, at most "
+                            + e.limit + " bytes");
+                    problems.markUnchecked(e.line);
+                    continue;
+                }
+                if (text == null) {
+                    break;
+                }
                 line = lines.number();
-                Step step = readStep(text, line, count + 1, rules, multiNode, problems);
+                Step step = readStep(text, line, count + 1, !lines.newlineEnded(), rules, multiNode, problems);
                 if (step == null) {
+                    problems.markUnchecked(line);
                     continue;
                 }
                 count++;
@@ -104,10 +131,15 @@ public final class TraceParser {
                 problems.add(1, "a trace has at least one step after the header");
             }
         } catch (LineReader.NotUtf8 e) {
-            problems.add(e.line, "not UTF-8 text");
+            problems.add(e.line, e.column, String.format("not UTF-8 text: byte 0x%02x at byte offset %d of the file "
+                    + "does not decode (a trace is UTF-8)", e.badByte, e.fileOffset));
+            throw problems.failure();
+        } catch (LineReader.LineTooLong e) {
+            problems.add(e.line, "a line of " + e.length + " bytes: a trace line is one step, at most " + e.limit
+                    + " bytes");
             throw problems.failure();
         } catch (IOException e) {
-            problems.add(line, "cannot read: " + e);
+            problems.add(line, "cannot read: " + e.getMessage());
             throw problems.failure();
         }
         if (header != null && multiNode != null) {
@@ -125,9 +157,9 @@ public final class TraceParser {
     }
 
     /** One step line through the schema and the rules of its kind; null when it has problems of its own. */
-    private Step readStep(String text, int line, int number, StepRules rules, MultiNodeRules multiNode,
-                          Problems problems) {
-        ObjectNode node = readObject(text, line, problems);
+    private Step readStep(String text, int line, int number, boolean truncated, StepRules rules,
+                          MultiNodeRules multiNode, Problems problems) {
+        ObjectNode node = readObject(text, line, truncated, problems);
         if (node == null) {
             return null;
         }
@@ -153,7 +185,7 @@ public final class TraceParser {
         return null;
     }
 
-    private ObjectNode readObject(String text, int line, Problems problems) {
+    private ObjectNode readObject(String text, int line, boolean truncated, Problems problems) {
         if (text.indexOf('\r') >= 0) {
             problems.add(line, "carriage return: lines end with \\n only");
             return null;
@@ -169,17 +201,56 @@ public final class TraceParser {
         try {
             JsonNode node = mapper.readTree(text);
             if (node instanceof ObjectNode object) {
+                String outOfRange = outOfRange(object, "");
+                if (outOfRange != null) {
+                    problems.add(line, outOfRange);
+                    return null;
+                }
                 return object;
             }
             problems.add(line, "expected one JSON object, found " + node.getNodeType().toString().toLowerCase());
         } catch (JsonProcessingException e) {
-            problems.add(line, "not one JSON object: " + e.getOriginalMessage());
+            JsonFaults.Fault fault = JsonFaults.describe(text, e, truncated);
+            problems.add(line, fault.column(), fault.reason());
         }
         return null;
     }
 
-    private TraceHeader readHeader(Path file, String text, Problems problems) {
-        ObjectNode node = readObject(text, 1, problems);
+    /**
+     * The first number outside the int range, named by its field: every number of a trace (widths,
+     * sizes, counts) is small, and a huge one (1e999999999) must not reach the schema or the rules,
+     * which would read it as some other int or spend minutes expanding it. {@code origin} is free-form.
+     */
+    private static String outOfRange(JsonNode node, String where) {
+        if (node.isNumber()) {
+            return node.canConvertToInt() ? null : (where.isEmpty() ? "" : where + ": ") + abbreviated(node.toString())
+                    + " is out of range: expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (where.isEmpty() && field.getKey().equals("origin")) {
+                continue;
+            }
+            String found = outOfRange(field.getValue(), where.isEmpty() ? field.getKey() : where + "." + field.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = outOfRange(node.get(i), where + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviated(String number) {
+        return number.length() <= 40 ? number : number.substring(0, 20) + "..." + " (" + number.length() + " characters)";
+    }
+
+    private TraceHeader readHeader(Path file, String text, boolean newlineEnded, Problems problems) {
+        ObjectNode node = readObject(text, 1, !newlineEnded, problems);
         if (node == null) {
             return null;
         }
@@ -217,7 +288,11 @@ public final class TraceParser {
      * Collects problems of one file. Only the first {@link #LISTED_PROBLEMS} step problems are kept (a
      * million-line file of bad lines must not fill the heap with its complaints); the rest are counted
      * and summarised in one last problem. Line 1 problems (the header, compared with the steps at the
-     * end) are always kept.
+     * end) are always kept. A complaint that can be the consequence of an earlier fault is recorded
+     * with that fault as its cause ({@link TraceProblem#cause()}): a step line that could not be
+     * checked at all makes what depends on the steps before it (the header's comparison with the
+     * steps, "before any init") derived, and a header without a kind makes every step complaint
+     * derived. {@link #failure()} lists root causes first.
      */
     static final class Problems {
         private final Path file;
@@ -225,20 +300,62 @@ public final class TraceParser {
         private final Set<String> seen = new HashSet<>();
         private int omitted;
         private int firstOmittedLine;
+        private int lastLine;
+        private TraceProblem firstOfLastLine;
+        private TraceProblem firstUnchecked;
+        private TraceProblem headerFault;
 
         Problems(Path file) {
             this.file = file;
         }
 
+        /** A root cause (or, on a step line of a trace whose header has no kind, derived from it). */
         void add(int line, String reason) {
+            add(line, 0, reason);
+        }
+
+        void add(int line, int column, String reason) {
+            record(new TraceProblem(file, line, column, reason, line > 1 ? headerFault : null));
+        }
+
+        /**
+         * A complaint that depends on the steps read so far (or, for line 1, on all of them): derived
+         * from the first step line that could not be checked, when there is one.
+         */
+        void addDependent(int line, String reason) {
+            TraceProblem cause = firstUnchecked != null && firstUnchecked.line() != line ? firstUnchecked
+                    : line > 1 ? headerFault : null;
+            record(new TraceProblem(file, line, 0, reason, cause));
+        }
+
+        /** The step on {@code line} had problems of its own before the step rules could look at it. */
+        void markUnchecked(int line) {
+            if (firstUnchecked == null && lastLine == line && firstOfLastLine != null) {
+                firstUnchecked = firstOfLastLine;
+            }
+        }
+
+        /** The header could not be read: what the steps are checked against is unknown. */
+        void deriveStepsFromHeader() {
+            if (headerFault == null && lastLine == 1) {
+                headerFault = firstOfLastLine;
+            }
+        }
+
+        private void record(TraceProblem problem) {
+            int line = problem.line();
             if (line != 1 && list.size() >= LISTED_PROBLEMS) {
                 if (omitted++ == 0) {
                     firstOmittedLine = line;
                 }
                 return;
             }
-            if (seen.add(line + ":" + reason)) {
-                list.add(new TraceProblem(file, line, reason));
+            if (seen.add(line + ":" + problem.reason())) {
+                list.add(problem);
+                if (line != lastLine) {
+                    lastLine = line;
+                    firstOfLastLine = problem;
+                }
             }
         }
 
@@ -251,9 +368,40 @@ public final class TraceParser {
             return list.size() + omitted;
         }
 
+        /** Root causes in line order, each followed by the problems that follow from it. */
         TraceFormatException failure() {
-            List<TraceProblem> sorted = new ArrayList<>(list);
-            sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            List<TraceProblem> roots = new ArrayList<>();
+            Map<TraceProblem, List<TraceProblem>> derived = new IdentityHashMap<>();
+            for (TraceProblem p : list) {
+                if (p.isRootCause()) {
+                    roots.add(p);
+                }
+            }
+            Set<TraceProblem> listedRoots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            listedRoots.addAll(roots);
+            List<TraceProblem> orphans = new ArrayList<>();
+            for (TraceProblem p : list) {
+                if (!p.isRootCause()) {
+                    if (listedRoots.contains(p.cause())) {
+                        derived.computeIfAbsent(p.cause(), k -> new ArrayList<>()).add(p);
+                    } else {
+                        orphans.add(p);
+                    }
+                }
+            }
+            Comparator<TraceProblem> byLine = Comparator.comparingInt(TraceProblem::line);
+            roots.sort(byLine);
+            List<TraceProblem> sorted = new ArrayList<>();
+            for (TraceProblem root : roots) {
+                sorted.add(root);
+                List<TraceProblem> following = derived.get(root);
+                if (following != null) {
+                    following.sort(byLine);
+                    sorted.addAll(following);
+                }
+            }
+            orphans.sort(byLine);
+            sorted.addAll(orphans);
             if (omitted > 0) {
                 sorted.add(new TraceProblem(file, firstOmittedLine, omitted + " more problem"
                         + (omitted == 1 ? "" : "s") + " from this line on, not listed (the first "

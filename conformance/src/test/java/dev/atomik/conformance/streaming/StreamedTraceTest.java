@@ -97,6 +97,7 @@ class StreamedTraceTest {
         bad.write(text, third, text.length - third);
         Files.write(file, bad.toByteArray());
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> PARSER.parse(file));
-        assertEquals(List.of(new TraceProblem(file, 4, "not UTF-8 text")), e.problems());
+        assertEquals(List.of(new TraceProblem(file, 4, 1, "not UTF-8 text: byte 0xc3 at byte offset " + third
+                + " of the file does not decode (a trace is UTF-8)", null)), e.problems());
     }
 }
