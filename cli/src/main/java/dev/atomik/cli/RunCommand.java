@@ -80,10 +80,12 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         RunResult result;
-        try (AdapterSession session = new AdapterSession(adapter, opener, timeout);
-             Progress progress = Progress.create(quiet, "conformance")) {
+        AdapterSession session = new AdapterSession(adapter, opener, timeout);
+        try (session; Progress progress = Progress.create(quiet, "conformance")) {
             result = new Runner(new Runner.Options(allSteps)).run(loaded, session, progress);
         }
+        // The last adapter is asked to exit only when the session closes: its note comes now.
+        result = result.withShutdownNotes(session.shutdownNotes());
         Comparison compared = expectations.compare(result);
         if (compared == null) {
             writeReports(result, out);

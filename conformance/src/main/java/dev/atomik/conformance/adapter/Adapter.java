@@ -29,4 +29,12 @@ public interface Adapter extends AutoCloseable {
     /** Releases the implementation (ends its process, closes its port). Never throws. */
     @Override
     void close();
+
+    /**
+     * After {@link #close()}: what went wrong when the implementation was asked to exit, if anything
+     * (a process that ignored {@code bye} and was killed). In-process adapters have nothing to note.
+     */
+    default java.util.Optional<ShutdownNote> shutdownNote() {
+        return java.util.Optional.empty();
+    }
 }

@@ -29,6 +29,7 @@ public final class ConsoleReport {
             }
         }
         writeSkips(run, out, listSkips);
+        run.noteLines().forEach(out::println);
         out.println(summary(run));
     }
 

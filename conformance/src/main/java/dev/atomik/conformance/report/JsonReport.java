@@ -47,6 +47,13 @@ public final class JsonReport {
             adapter.putNull("version");
             adapter.putNull("capabilities");
         }
+        if (!run.shutdownNotes().isEmpty()) {
+            // Shutdown trouble (spec/adapter-protocol.md, Shutdown): once per kind, with how often.
+            var notes = root.putArray("notes");
+            run.shutdownNotes().forEach(n -> notes.addObject()
+                    .put("kind", n.note().kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("detail", n.note().detail()).put("times", n.times()));
+        }
         RunSummary s = run.summary();
         ObjectNode summary = root.putObject("summary");
         summary.put("passed", s.passed());

@@ -5,7 +5,10 @@ import dev.atomik.conformance.adapter.Adapter;
 import dev.atomik.conformance.adapter.AdapterFault;
 import dev.atomik.conformance.adapter.Hello;
 import java.time.Duration;
+import dev.atomik.conformance.adapter.ShutdownNote;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +37,12 @@ public final class AdapterSession implements AutoCloseable {
     private Hello hello;
     private String unavailable;
     private ExecutorService worker;
+    /** What each closed adapter's shutdown noted, by kind, with how often (the run prints each once). */
+    private final Map<ShutdownNote.Kind, Noted> notes = new EnumMap<>(ShutdownNote.Kind.class);
+
+    /** One kind of shutdown note and how many times the session's adapters gave it. */
+    public record Noted(ShutdownNote note, int times) {
+    }
 
     /**
      * @param name   how the adapter was named ({@code model}, {@code process:./impl})
@@ -151,10 +160,17 @@ public final class AdapterSession implements AutoCloseable {
         if (old != null) {
             try {
                 old.close();
+                old.shutdownNote().ifPresent(n -> notes.merge(n.kind(), new Noted(n, 1),
+                        (a, b) -> new Noted(a.note(), a.times() + 1)));
             } catch (RuntimeException ignored) {
                 // close() must not throw; a broken one must not end the run either
             }
         }
+    }
+
+    /** The shutdown notes so far; after {@link #close()} they include the last adapter's. */
+    public List<Noted> shutdownNotes() {
+        return List.copyOf(notes.values());
     }
 
     @Override

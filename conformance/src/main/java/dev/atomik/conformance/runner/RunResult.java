@@ -10,14 +10,29 @@ import java.util.List;
  * @param malformed number of trace files that could not be parsed (their results are errors)
  */
 public record RunResult(String adapter, Hello hello, List<TraceResult> traces, RunSummary summary, int malformed,
-                        long nanos) {
+                        long nanos, List<AdapterSession.Noted> shutdownNotes) {
 
     public RunResult {
         traces = List.copyOf(traces);
+        shutdownNotes = List.copyOf(shutdownNotes);
     }
 
     public static RunResult of(String adapter, Hello hello, List<TraceResult> traces, int malformed, long nanos) {
-        return new RunResult(adapter, hello, traces, RunSummary.of(traces), malformed, nanos);
+        return new RunResult(adapter, hello, traces, RunSummary.of(traces), malformed, nanos, List.of());
+    }
+
+    /**
+     * This run with the shutdown notes of its session, taken after the session closed (the last
+     * adapter is asked to exit only then). They change no verdict and no exit code.
+     */
+    public RunResult withShutdownNotes(List<AdapterSession.Noted> notes) {
+        return new RunResult(adapter, hello, traces, summary, malformed, nanos, notes);
+    }
+
+    /** The note lines a report prints once each: "note: the adapter did not exit ... (2 times)". */
+    public List<String> noteLines() {
+        return shutdownNotes.stream().map(n -> "note: adapter " + adapter + " " + n.note().detail()
+                + (n.times() == 1 ? "" : " (" + n.times() + " times)")).toList();
     }
 
     /** Exit code of conformance/INTERPRETING.md. */

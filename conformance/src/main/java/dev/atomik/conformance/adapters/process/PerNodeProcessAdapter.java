@@ -157,7 +157,17 @@ public final class PerNodeProcessAdapter implements Adapter {
     public void close() {
         for (ProcessAdapter p : processes) {
             p.close();
+            if (shutdownNote == null) {
+                shutdownNote = p.shutdownNote().orElse(null); // the first node's note speaks for the rest
+            }
         }
         processes.clear();
+    }
+
+    private dev.atomik.conformance.adapter.ShutdownNote shutdownNote;
+
+    @Override
+    public java.util.Optional<dev.atomik.conformance.adapter.ShutdownNote> shutdownNote() {
+        return java.util.Optional.ofNullable(shutdownNote);
     }
 }

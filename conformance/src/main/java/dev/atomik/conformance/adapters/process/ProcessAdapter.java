@@ -10,6 +10,7 @@ import dev.atomik.conformance.adapter.AdapterFault;
 import dev.atomik.conformance.adapter.AdapterFault.Kind;
 import dev.atomik.conformance.adapter.CapabilitiesJson;
 import dev.atomik.conformance.adapter.Hello;
+import dev.atomik.conformance.adapter.ShutdownNote;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ public final class ProcessAdapter implements Adapter {
     private long nextId = 1;
     private Hello hello;
     private AdapterFault firstFault;
-    private String shutdownNote = "";
+    private ShutdownNote shutdownNote;
     private boolean closed;
 
     private ProcessAdapter(List<String> command, Process process, boolean pipelined, Duration handshakeTimeout) {
@@ -311,8 +312,9 @@ public final class ProcessAdapter implements Adapter {
     }
 
     /** Empty after a clean shutdown; otherwise what went wrong (killed, non-zero exit). */
-    public String shutdownNote() {
-        return shutdownNote;
+    @Override
+    public java.util.Optional<ShutdownNote> shutdownNote() {
+        return java.util.Optional.ofNullable(shutdownNote);
     }
 
     @Override
@@ -339,9 +341,11 @@ public final class ProcessAdapter implements Adapter {
             if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                shutdownNote = "did not exit within 2 s of bye; killed";
+                shutdownNote = new ShutdownNote(ShutdownNote.Kind.KILLED_AFTER_BYE,
+                        "did not exit within " + EXIT_GRACE.toSeconds() + " s of bye; killed");
             } else if (process.exitValue() != 0 && firstFault == null) {
-                shutdownNote = "exited with status " + process.exitValue() + " after bye";
+                shutdownNote = new ShutdownNote(ShutdownNote.Kind.EXIT_STATUS_AFTER_BYE,
+                        "exited with status " + process.exitValue() + " after bye");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -28,6 +28,12 @@ class ReplyShapeTest {
         assertEquals("{\"ok\":true}", ReplyShape.check(json("{\"in_reply_to\":1,\"ok\":true}"), 1, "accum").toString());
     }
 
+    @Test
+    void required_ERR_CODES_1_anUnknownCodeIsAWellShapedReplyForTheRunnerToFail() throws Exception {
+        // Its meaning, not its shape, is wrong: the runner fails the step (INTERPRETING §3.4–3.5).
+        assertEquals("{\"error\":\"OOPS\"}", ReplyShape.check(json("{\"in_reply_to\":1,\"error\":\"OOPS\"}"), 1, "read").toString());
+    }
+
     @ParameterizedTest(name = "{0} to {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"in_reply_to\":1,\"value\":42}|read|value must be a hex string",
@@ -43,7 +49,8 @@ class ReplyShapeTest {
         "{\"in_reply_to\":1,\"bytes\":\"abc\"}|encode|even number of hex digits",
         "{\"in_reply_to\":1,\"message\":{\"addr\":\"0x0\",\"delta\":\"0x1\"}}|decode|exactly addr, delta and seq",
         "{\"in_reply_to\":1,\"messages\":[{\"addr\":\"0x0\",\"delta\":1,\"seq\":\"0x1\"}]}|drain|messages[0].delta must be a hex string",
-        "{\"in_reply_to\":1,\"error\":\"OOPS\"}|read|code of spec/errors.md",
+        "{\"in_reply_to\":1,\"error\":\"\"}|read|error must be a code string",
+        "{\"in_reply_to\":1,\"error\":7}|read|error must be a code string",
     })
     void required_PROTO_REPLY_1_malformedRepliesAreRejectedWithTheReason(String reply, String op, String reason) throws Exception {
         ObjectNode node = json(reply);
