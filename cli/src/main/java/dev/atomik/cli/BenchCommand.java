@@ -25,9 +25,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write the figures as JSON")
     Path json;
 
-    @Option(names = "--process", paramLabel = "COMMAND",
-            description = "command line of the process adapter to measure (default: the served model)")
-    String process;
+    @Option(names = "--adapter", paramLabel = "SPEC",
+            description = "the process adapter to measure, 'process:<command line>' as for conformance run "
+                    + "(default: the served model)")
+    String adapter;
+
+    /** The old name: a bare command line. Kept working, hidden, with a warning. */
+    @Option(names = "--process", paramLabel = "COMMAND", hidden = true)
+    String deprecatedProcess;
 
     @Option(names = "--traces", paramLabel = "DIR", description = "trace folder (default: " + TracesDir.DEFAULT_HELP + ")")
     Path traces;
@@ -60,6 +65,27 @@ final class BenchCommand implements Callable<Integer> {
             description = "heap limit (-Xmx) for --trace-steps (default: ${DEFAULT-VALUE})")
     String heap;
 
+    /** The command line to measure from --adapter 'process:CMD' (or the deprecated --process CMD); null: the served model. */
+    private String processCommand() {
+        if (deprecatedProcess != null) {
+            if (adapter != null) {
+                throw new UsageException("give --adapter only (--process is its deprecated old name)");
+            }
+            System.err.println("atomik: bench --process is deprecated; use --adapter 'process:" + deprecatedProcess + "'");
+            return deprecatedProcess;
+        }
+        if (adapter == null) {
+            return null;
+        }
+        if (!adapter.startsWith(PROCESS) || adapter.substring(PROCESS.length()).isBlank()) {
+            throw new UsageException("bench measures a process adapter: --adapter 'process:<command line>', got '"
+                    + adapter + "'");
+        }
+        return adapter.substring(PROCESS.length());
+    }
+
+    private static final String PROCESS = "process:";
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (traceSteps != null) {
@@ -72,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--copies, --batches and --serial-copies must be at least 1, --warmup at least 0");
         }
         PrintStream out = System.out;
-        Bench.Options options = new Bench.Options(TracesDir.source(traces), process, copies, warmup, batches,
+        Bench.Options options = new Bench.Options(TracesDir.source(traces), processCommand(), copies, warmup, batches,
                 serialCopies, 5, 10);
         ObjectNode report;
         try {

@@ -46,6 +46,6 @@ final class ListCommand implements Callable<Integer> {
                     + " nodes=" + r.nodes() + " ops=" + String.join(",", new TreeSet<>(t.trace().protocolOps())));
         }
         System.out.println(loaded.size() + " traces" + (malformed == 0 ? "" : ", " + malformed + " malformed"));
-        return malformed == 0 ? ExitCode.OK : ExitCode.FAILED;
+        return malformed == 0 ? ExitCode.OK : ExitCode.MALFORMED_INPUT;
     }
 }

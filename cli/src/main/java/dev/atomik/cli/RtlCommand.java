@@ -52,7 +52,7 @@ final class RtlCommand implements Runnable {
             if (Files.isRegularFile(input)) {
                 Trace trace = parse(parser, input);
                 if (trace == null) {
-                    return ExitCode.FAILED;
+                    return ExitCode.MALFORMED_INPUT;
                 }
                 write(output, TestbenchGenerator.generate(trace));
                 System.out.println(output + ": testbench for " + trace.id());
@@ -81,7 +81,7 @@ final class RtlCommand implements Runnable {
                 }
             }
             System.out.println(output + ": " + written + " testbenches from " + files.size() + " traces");
-            return invalid == 0 && written > 0 ? ExitCode.OK : ExitCode.FAILED;
+            return invalid > 0 ? ExitCode.MALFORMED_INPUT : written > 0 ? ExitCode.OK : ExitCode.FAILED;
         }
 
         /** A file or folder on disk, else a trace id or area of the traces built into the jar. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code atomik conformance validate}: schema and semantic checks of trace files, {@code file:line: reason}. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check trace files against the schema and TRACE-HEADER-1 / TRACE-STEP-1. "
-                + "Prints file:line: reason for each problem; exit 1 when any file is invalid.")
+                + "Prints file:line: reason for each problem, root causes first; exit 2 when any file is malformed "
+                + "(as conformance run does for the same file).")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -59,6 +60,6 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         System.out.println(invalid + " of " + files.size() + " trace files invalid");
-        return ExitCode.FAILED;
+        return ExitCode.MALFORMED_INPUT;
     }
 }

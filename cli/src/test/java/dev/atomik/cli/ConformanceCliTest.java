@@ -92,12 +92,12 @@ class ConformanceCliTest {
     }
 
     @Test
-    void validatePrintsFileLineReasonAndExitsOneOnInvalid() throws Exception {
+    void validatePrintsFileLineReasonAndExitsTwoOnMalformed() throws Exception {
         Path bad = tmp.resolve("context/bad.ndjson");
         Files.createDirectories(bad.getParent());
         Files.writeString(bad, Files.readString(Path.of(traces(), "context/basic.ndjson"))
                 .replace("context/basic", "context/bad").replace("\"value\":\"0x1ff\"", "\"value\":511"));
-        assertEquals(1, atomik("conformance", "validate", bad.toString()));
+        assertEquals(2, atomik("conformance", "validate", bad.toString()));
         assertTrue(stdout().contains(bad + ":3: value: expected a hex string like \"0x0\" (VAL-HEX-1)"), stdout());
         out.reset();
         assertEquals(0, atomik("conformance", "validate", traces()));

@@ -6,7 +6,8 @@ import dev.atomik.conformance.adapter.AdapterProvider;
 /**
  * {@code process:<command line>}: runs any program that speaks spec/adapter-protocol.md, pipelining
  * each batch of requests. The command is split like a shell would (quotes respected, no shell
- * features) and runs in the checkout's root directory.
+ * features) and runs where {@link RepoRoot#find()} says: the caller's directory, or the root of the
+ * kit checkout that directory is in.
  */
 public final class ProcessAdapterProvider implements AdapterProvider {
 

@@ -21,7 +21,11 @@ public final class RepoRoot {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
-        Path start = Path.of("").toAbsolutePath();
+        return from(Path.of("").toAbsolutePath());
+    }
+
+    /** The nearest directory at or above {@code start} holding the spec, else {@code start} itself. */
+    static Path from(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("spec").resolve("adapter-protocol.md"))) {
                 return dir;
