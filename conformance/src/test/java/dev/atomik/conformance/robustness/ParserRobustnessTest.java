@@ -56,6 +56,14 @@ class ParserRobustnessTest {
                 assertTrue(p.line() >= 0 && p.line() <= lines + 1, "problem line " + p.line() + " outside the file: " + p);
                 assertTrue(p.reason() != null && !p.reason().isBlank(), "problem without a reason: " + p);
                 assertEquals(file, p.file(), "problem names another file: " + p);
+                for (String internal : List.of("`", "StreamReadConstraints", "JsonReadFeature", "com.fasterxml",
+                        "Source:", "REDACTED", "Exception")) {
+                    assertFalse(p.reason().contains(internal), "a parser's internals leak into: " + p);
+                }
+                if (p.cause() != null) {
+                    assertTrue(e.problems().indexOf(p.cause()) >= 0
+                            && e.problems().indexOf(p.cause()) < e.problems().indexOf(p), "a cause is listed before: " + p);
+                }
             }
             return false;
         } catch (RuntimeException | StackOverflowError e) {
