@@ -99,15 +99,8 @@ public final class TraceParser {
                 String text;
                 try {
                     text = lines.next();
-                } catch (LineReader.NotUtf8 e) {
-                    problems.add(e.line, e.column, String.format("not UTF-8 text: byte 0x%02x at byte offset %d of "
-                            + "the file does not decode (a trace is UTF-8)", e.badByte, e.fileOffset));
-                    problems.markUnchecked(e.line);
-                    continue;
-                } catch (LineReader.LineTooLong e) {
-                    problems.add(e.line, "a line of " + e.length + " bytes: a trace line is one step, at most "
-                            + e.limit + " bytes");
-                    problems.markUnchecked(e.line);
+                } catch (LineReader.NotUtf8 | LineReader.LineTooLong e) {
+                    problems.markUnchecked(unreadable(e, problems)); // the reader stands at the next line
                     continue;
                 }
                 if (text == null) {
@@ -130,13 +123,8 @@ public final class TraceParser {
             if (lines.number() == 1) {
                 problems.add(1, "a trace has at least one step after the header");
             }
-        } catch (LineReader.NotUtf8 e) {
-            problems.add(e.line, e.column, String.format("not UTF-8 text: byte 0x%02x at byte offset %d of the file "
-                    + "does not decode (a trace is UTF-8)", e.badByte, e.fileOffset));
-            throw problems.failure();
-        } catch (LineReader.LineTooLong e) {
-            problems.add(e.line, "a line of " + e.length + " bytes: a trace line is one step, at most " + e.limit
-                    + " bytes");
+        } catch (LineReader.NotUtf8 | LineReader.LineTooLong e) {
+            unreadable(e, problems); // the header line: nothing after it can be checked against it
             throw problems.failure();
         } catch (IOException e) {
             problems.add(line, "cannot read: " + e.getMessage());
@@ -154,6 +142,19 @@ public final class TraceParser {
                 : Ops.protocolOps(rules.usedOps(), rules.checkOps());
         return kept != null ? Trace.inMemory(file, header, kept, protocolOps)
                 : Trace.streamed(file, header, count, protocolOps, new StepFile(file, bytes, mapper, count));
+    }
+
+    /** Records why a line could not be read as text; returns its number. */
+    private static int unreadable(IOException e, Problems problems) {
+        if (e instanceof LineReader.NotUtf8 bad) {
+            problems.add(bad.line, bad.column, String.format("not UTF-8 text: byte 0x%02x at byte offset %d of the "
+                    + "file does not decode (a trace is UTF-8)", bad.badByte, bad.fileOffset));
+            return bad.line;
+        }
+        LineReader.LineTooLong tooLong = (LineReader.LineTooLong) e;
+        problems.add(tooLong.line, "a line of " + tooLong.length + " bytes: a trace line is one step, at most "
+                + tooLong.limit + " bytes");
+        return tooLong.line;
     }
 
     /** One step line through the schema and the rules of its kind; null when it has problems of its own. */
