@@ -132,6 +132,27 @@ class RootCauseTest {
     }
 
     @Test
+    void aLineLongerThanTheLimitIsNamedWithoutBeingHeldAndTheNextLineIsRead() throws IOException {
+        Path file = tmp.resolve("context/load-read.ndjson");
+        Files.createDirectories(file.getParent());
+        long length = LineReader.MAX_LINE_BYTES + 10L;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write((HEADER + "\n" + INIT + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (long left = length; left > 0; left -= block.length) {
+                out.write(block, 0, (int) Math.min(block.length, left));
+            }
+            out.write(("\n" + LOAD + "\n" + "{\"op\":\"read\",\"expect\":7}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<TraceProblem> p = assertThrows(TraceFormatException.class, () -> PARSER.parse(file)).problems();
+        assertEquals(3, p.get(0).line());
+        assertEquals("a line of " + length + " bytes: a trace line is one step, at most " + LineReader.MAX_LINE_BYTES
+                + " bytes", p.get(0).reason());
+        assertTrue(p.stream().anyMatch(q -> q.line() == 5 && q.isRootCause()), "line 5 is still checked: " + p);
+    }
+
+    @Test
     void aNumberTooLongIsNamedWithItsColumn() {
         String digits = "9".repeat(2_000);
         List<TraceProblem> p = problems(HEADER, "{\"op\":\"init\",\"kind\":\"context\",\"width\":" + digits + "}",
