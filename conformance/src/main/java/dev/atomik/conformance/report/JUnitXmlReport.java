@@ -2,6 +2,7 @@ package dev.atomik.conformance.report;
 
 import dev.atomik.conformance.expectations.Comparison;
 import dev.atomik.conformance.runner.RunResult;
+import dev.atomik.conformance.runner.RunStop;
 import dev.atomik.conformance.runner.StepNote;
 import dev.atomik.conformance.runner.RunSummary;
 import dev.atomik.conformance.runner.TraceResult;
@@ -64,9 +65,10 @@ public final class JUnitXmlReport {
             RunSummary s = run.summary();
             xml.start("testsuite");
             xml.attribute("name", "atomik-conformance (" + run.adapter() + ")");
-            xml.attribute("tests", Integer.toString(s.total()));
+            int stopCase = run.stop() == null ? 0 : 1;
+            xml.attribute("tests", Integer.toString(s.total() + stopCase));
             xml.attribute("failures", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.FAILURE)));
-            xml.attribute("errors", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.ERROR)));
+            xml.attribute("errors", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.ERROR) + stopCase));
             xml.attribute("skipped", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.SKIPPED)));
             xml.attribute("time", seconds(run.nanos()));
             xml.attribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -79,6 +81,10 @@ public final class JUnitXmlReport {
                         shown.get(i), xml)) {
                     writeCase(r, xml);
                 }
+            }
+            if (run.stop() != null) {
+                xml.text("\n  ");
+                writeStop(run, xml);
             }
             xml.text("\n");
             xml.end();
@@ -160,6 +166,23 @@ public final class JUnitXmlReport {
                 xml.end();
                 break;
         }
+        xml.end();
+    }
+
+    /**
+     * A run that stopped early gets one more testcase, {@code run/handshake} or {@code run/adapter-dead},
+     * with an error: otherwise a run that ran nothing would show CI an empty, green suite.
+     */
+    private static void writeStop(RunResult run, XmlText.Writer xml) throws XMLStreamException {
+        xml.start("testcase");
+        xml.attribute("name", run.stop().cause() == RunStop.Cause.HANDSHAKE ? "handshake" : "adapter-dead");
+        xml.attribute("classname", "run");
+        xml.attribute("time", "0.000");
+        xml.start("error");
+        xml.attribute("message", run.stop().describe());
+        xml.attribute("type", run.stop().cause() == RunStop.Cause.HANDSHAKE ? "HANDSHAKE" : "ADAPTER-DEAD");
+        xml.text(run.stop().detail() + "\ntraces not run: " + run.stop().notRun() + "\n");
+        xml.end();
         xml.end();
     }
 

@@ -8,16 +8,22 @@ import java.util.List;
  * answered one).
  *
  * @param malformed number of trace files that could not be parsed (their results are errors)
+ * @param stop      why the run ended before its last trace (its later traces are not in {@code traces}), or null
  */
 public record RunResult(String adapter, Hello hello, List<TraceResult> traces, RunSummary summary, int malformed,
-                        long nanos) {
+                        long nanos, RunStop stop) {
 
     public RunResult {
         traces = List.copyOf(traces);
     }
 
     public static RunResult of(String adapter, Hello hello, List<TraceResult> traces, int malformed, long nanos) {
-        return new RunResult(adapter, hello, traces, RunSummary.of(traces), malformed, nanos);
+        return of(adapter, hello, traces, malformed, nanos, null);
+    }
+
+    public static RunResult of(String adapter, Hello hello, List<TraceResult> traces, int malformed, long nanos,
+                               RunStop stop) {
+        return new RunResult(adapter, hello, traces, RunSummary.of(traces), malformed, nanos, stop);
     }
 
     /** Exit code of conformance/INTERPRETING.md. */
@@ -27,6 +33,9 @@ public record RunResult(String adapter, Hello hello, List<TraceResult> traces, R
 
     /** Why nothing counts, when the run executed no step; null otherwise. */
     public String emptyReason() {
+        if (stop != null) {
+            return stop.describe();
+        }
         if (summary.steps() > 0 && summary.reached() > 0) {
             return null;
         }
