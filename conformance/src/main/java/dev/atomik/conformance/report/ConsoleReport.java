@@ -44,12 +44,12 @@ public final class ConsoleReport {
         }
     }
 
-    /** {@code STOP  the adapter failed its handshake: …; 151 traces not run}, then the detail's other lines. */
+    /** {@code STOP  the adapter failed its handshake, 151 traces not run: …}, then the detail's other lines. */
     static List<String> stopLines(dev.atomik.conformance.runner.RunStop stop) {
         List<String> lines = new ArrayList<>();
         lines.add("STOP  " + stop.describe());
         if (stop.detail() != null) {
-            stop.detail().lines().skip(1).forEach(l -> lines.add("      " + l));
+            stop.detail().lines().skip(1).forEach(lines::add);
         }
         return lines;
     }

@@ -34,7 +34,7 @@ public record RunResult(String adapter, Hello hello, List<TraceResult> traces, R
     /** Why nothing counts, when the run executed no step; null otherwise. */
     public String emptyReason() {
         if (stop != null) {
-            return stop.describe();
+            return stop.brief();
         }
         if (summary.steps() > 0 && summary.reached() > 0) {
             return null;

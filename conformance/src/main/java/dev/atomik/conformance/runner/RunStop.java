@@ -13,14 +13,24 @@ public record RunStop(Cause cause, String detail, int streak, int notRun) {
 
     public enum Cause { HANDSHAKE, ADAPTER_DEAD }
 
-    /** One line: {@code the adapter failed its handshake: …; 151 traces not run} (the detail's first line). */
-    public String describe() {
-        String detail = this.detail == null ? "" : this.detail.lines().findFirst().orElse("");
-        String what = switch (cause) {
-            case HANDSHAKE -> "the adapter failed its handshake: " + detail;
-            case ADAPTER_DEAD -> "the adapter gave no answer in " + streak + " traces in a row (last: " + detail
-                    + "); stopped early, --keep-going runs every trace";
+    /** For the summary line: {@code the adapter failed its handshake, 151 traces not run}. */
+    public String brief() {
+        String traces = notRun + " trace" + (notRun == 1 ? "" : "s") + " not run";
+        return switch (cause) {
+            case HANDSHAKE -> "the adapter failed its handshake, " + traces;
+            case ADAPTER_DEAD -> "stopped early: no answer from the adapter in " + streak + " traces in a row, " + traces;
         };
-        return what + "; " + notRun + " trace" + (notRun == 1 ? "" : "s") + " not run";
+    }
+
+    /**
+     * The STOP line: {@link #brief()}, then the adapter's words (their first line; a stderr tail
+     * follows on the lines after it, as in fault lines).
+     */
+    public String describe() {
+        String first = detail == null ? "" : detail.lines().findFirst().orElse("");
+        return switch (cause) {
+            case HANDSHAKE -> brief() + ": " + first;
+            case ADAPTER_DEAD -> brief() + " (--keep-going runs every trace); last fault: " + first;
+        };
     }
 }

@@ -101,8 +101,8 @@ class LiveConsoleTest {
     void aStopIsPrintedWhenItHappens() {
         live.stopped(new RunStop(RunStop.Cause.HANDSHAKE, "HANDSHAKE: the process exited with status 2 before its hello"
                 + "\nstderr: fake: cannot initialise the device", 0, 151));
-        assertEquals("STOP  the adapter failed its handshake: HANDSHAKE: the process exited with status 2 before its "
-                + "hello; 151 traces not run\n      stderr: fake: cannot initialise the device\n", seen());
+        assertEquals("STOP  the adapter failed its handshake, 151 traces not run: HANDSHAKE: the process exited with "
+                + "status 2 before its hello\nstderr: fake: cannot initialise the device\n", seen());
     }
 
     @Test

@@ -86,7 +86,8 @@ class RunStopTest {
         assertEquals(TRACES, stop.notRun());
         assertTrue(stop.detail().contains("exited with status 2 before its hello")
                 && stop.detail().contains("cannot initialise the device"), stop.detail());
-        assertTrue(stop.describe().endsWith("; 5 traces not run"), stop.describe());
+        assertTrue(stop.describe().startsWith("the adapter failed its handshake, 5 traces not run: HANDSHAKE"),
+                stop.describe());
         assertEquals(ExitCodes.HARNESS, r.exitCode());
     }
 
@@ -118,7 +119,8 @@ class RunStopTest {
         assertEquals(RunStop.Cause.ADAPTER_DEAD, r.stop().cause());
         assertEquals(TRACES - 3, r.stop().notRun());
         assertEquals("stop ADAPTER_DEAD", recorder.events.get(recorder.events.size() - 1));
-        assertTrue(r.stop().describe().contains("no answer in 3 traces in a row"), r.stop().describe());
+        assertTrue(r.stop().describe().startsWith("stopped early: no answer from the adapter in 3 traces in a row, "
+                + "2 traces not run (--keep-going runs every trace); last fault: CRASH at reset"), r.stop().describe());
         assertEquals(ExitCodes.HARNESS, r.exitCode());
     }
 
