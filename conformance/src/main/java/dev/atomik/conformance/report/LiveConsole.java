@@ -60,7 +60,7 @@ public final class LiveConsole implements RunListener {
         }
         String what = waiting.step() == 0
                 ? "the adapter's hello" + (waiting.traceId() == null ? "" : " (for " + waiting.traceId() + ")")
-                : waiting.traceId() + " step " + waiting.step();
+                : waiting.step() < 0 ? waiting.traceId() : waiting.traceId() + " step " + waiting.step();
         print("... still waiting on " + what + ", " + seconds(waiting.waited()));
     }
 

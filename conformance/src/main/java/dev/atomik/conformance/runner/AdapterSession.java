@@ -42,7 +42,7 @@ public final class AdapterSession implements AutoCloseable {
     public interface Watcher {
         Watcher NONE = (step, waited) -> { };
 
-        /** @param step the first trace step of the outstanding batch, 0 for the handshake */
+        /** @param step the first trace step of the outstanding batch, 0 for the handshake, -1 when not known */
         void stillWaiting(int step, Duration waited);
     }
 
@@ -110,7 +110,7 @@ public final class AdapterSession implements AutoCloseable {
 
     /** Sends one batch; a fault, an exception or an overrun becomes an {@link AdapterFault}. */
     public List<ObjectNode> execute(List<ObjectNode> requests) throws AdapterFault {
-        return execute(requests, 0);
+        return execute(requests, -1);
     }
 
     /** As {@link #execute(List)}, for a batch whose first request is trace step {@code firstStep}. */

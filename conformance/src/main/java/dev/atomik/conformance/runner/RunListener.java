@@ -20,8 +20,9 @@ public interface RunListener {
 
     /**
      * The runner has been waiting {@code waited} for the adapter's answer to a batch starting at
-     * {@code step} (0: the handshake). Sent about once per second while a call is outstanding (at most
-     * every tenth of {@link Runner.Options#heartbeat()}); the listener decides what to print.
+     * {@code step} (0: the handshake; -1: a batch whose step is not known, as in multi-node traces).
+     * Sent every tenth of {@link Runner.Options#heartbeat()}, at least once a second, while a call is
+     * outstanding; the listener decides what to print.
      */
     default void waiting(Waiting waiting) {
     }

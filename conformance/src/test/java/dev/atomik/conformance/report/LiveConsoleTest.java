@@ -95,6 +95,9 @@ class LiveConsoleTest {
         now += Duration.ofSeconds(30).toNanos();
         live.waiting(new RunListener.Waiting(null, 0, Duration.ofSeconds(30)));
         assertTrue(seen().endsWith("... still waiting on the adapter's hello, 30 s\n"), seen());
+        now += Duration.ofSeconds(30).toNanos();
+        live.waiting(new RunListener.Waiting("cache/two-nodes", -1, Duration.ofSeconds(31)));
+        assertTrue(seen().endsWith("... still waiting on cache/two-nodes, 31 s\n"), "a batch of unknown step: " + seen());
     }
 
     @Test
