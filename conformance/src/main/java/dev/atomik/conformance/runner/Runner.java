@@ -192,9 +192,13 @@ public final class Runner {
         }
         if (o.fault() != null) {
             int executed = o.failedStep() == null ? 0 : o.failedStep() - 1;
+            // Typed for collapsing; a fault at the reset is not told apart here, so multi-node traces never
+            // count towards a dead adapter (conservative: such traces never stop a run early).
+            TraceFault typed = new TraceFault(AdapterFault.Kind.valueOf(o.fault()),
+                    o.failedStep() == null ? TraceFault.Where.UNKNOWN : TraceFault.Where.STEP, o.reason());
             return new TraceResult(trace.id(), trace.file(), with(clauses, "PROTO-FAULT-1"), Status.ERROR,
                     o.failedStep(), o.op(), null, o.actual(), o.fault() + (o.reason().startsWith("at ") ? " " : ": ") + o.reason(), executed,
-                    System.nanoTime() - start);
+                    System.nanoTime() - start, StepAccount.NONE, typed);
         }
         List<String> failedClauses = clauses;
         if (o.reason() != null && o.reason().contains("PROTO-CAPS-1")) {
