@@ -6,9 +6,11 @@ import dev.atomik.conformance.report.ConsoleReport;
 import dev.atomik.conformance.report.ExpectationsConsoleReport;
 import dev.atomik.conformance.report.JUnitXmlReport;
 import dev.atomik.conformance.report.JsonReport;
+import dev.atomik.conformance.report.LiveConsole;
 import dev.atomik.conformance.runner.AdapterCatalog;
 import dev.atomik.conformance.runner.AdapterSession;
 import dev.atomik.conformance.runner.LoadedTrace;
+import dev.atomik.conformance.runner.RunListener;
 import dev.atomik.conformance.runner.RunResult;
 import dev.atomik.conformance.runner.Runner;
 import dev.atomik.conformance.runner.TraceLoader;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run traces against an adapter. Exit 0: every applicable trace passed (with --expectations: "
                 + "only expected failures remain); 1: a trace failed or errored (with --expectations: a new failure "
-                + "or an unexpected pass); 2: usage or harness error, nothing executed, or nothing reached the "
-                + "implementation.")
+                + "or an unexpected pass); 2: usage or harness error, nothing executed, nothing reached the "
+                + "implementation, the adapter failed its handshake, or the run stopped early on a dead adapter.")
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--adapter", required = true, paramLabel = "SPEC",
@@ -54,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
             description = "per-step reply timeout (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar and no live lines: only the report at the end")
     boolean quiet;
 
     @Option(names = "--show-skips", description = "list every skipped trace, not only the reasons")
@@ -63,6 +65,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--all-steps",
             description = "after a failing step keep comparing the trace's later steps and list every disagreement")
     boolean allSteps;
+
+    @Option(names = "--keep-going",
+            description = "run every trace even when the adapter seems dead (without it, the run stops with exit 2 once "
+                    + Runner.Options.DEFAULT_DEAD_AFTER + " traces in a row got no answer: the adapter could not be "
+                    + "opened, or crashed or stayed silent at the trace's first request)")
+    boolean keepGoing;
+
+    @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "print a progress line after this long without output (default: ${DEFAULT-VALUE})")
+    Duration heartbeat;
 
     @Mixin
     ExpectationsOptions expectations = new ExpectationsOptions();
@@ -82,7 +94,9 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         AdapterSession session = new AdapterSession(adapter, opener, timeout);
         try (session; Progress progress = Progress.create(quiet, "conformance")) {
-            result = new Runner(new Runner.Options(allSteps)).run(loaded, session, progress);
+            // Live lines on stdout, flushed one by one, whether or not it is a terminal; -q leaves only the report.
+            RunListener listener = quiet ? progress : RunListener.both(new LiveConsole(out, heartbeat), progress);
+            result = new Runner(Runner.Options.cli(allSteps, keepGoing, heartbeat)).run(loaded, session, listener);
         }
         // The last adapter is asked to exit only when the session closes: its note comes now.
         result = result.withShutdownNotes(session.shutdownNotes());

@@ -14,7 +14,9 @@ import java.util.TreeMap;
 
 /**
  * The human report: one line per failing or erroring trace (id, step, op, expected vs actual, the
- * clauses it checks), skip reasons grouped with their counts, then the summary line.
+ * clauses it checks), traces with the same fault collapsed into one line with a count
+ * ({@link FaultGroups}), skip reasons grouped with their counts, why the run stopped early if it did,
+ * then the summary line.
  */
 public final class ConsoleReport {
 
@@ -22,15 +24,35 @@ public final class ConsoleReport {
     }
 
     public static void write(RunResult run, PrintStream out, boolean listSkips) {
-        for (TraceResult r : run.traces()) {
-            if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
-                out.println(line(r));
-                later(r).forEach(out::println);
+        for (FaultGroups.Group g : FaultGroups.of(run.traces())) {
+            out.println(line(g.first()));
+            later(g.first()).forEach(out::println);
+            String repeats = FaultGroups.repeats(g);
+            if (repeats != null) {
+                out.println(repeats);
             }
         }
         writeSkips(run, out, listSkips);
+        writeStop(run, out);
         run.noteLines().forEach(out::println);
         out.println(summary(run));
+    }
+
+    /** Why the run stopped early, when it did: one line, then the adapter's further words indented. */
+    public static void writeStop(RunResult run, PrintStream out) {
+        if (run.stop() != null) {
+            stopLines(run.stop()).forEach(out::println);
+        }
+    }
+
+    /** {@code STOP  the adapter failed its handshake, 151 traces not run: …}, then the detail's other lines. */
+    static List<String> stopLines(dev.atomik.conformance.runner.RunStop stop) {
+        List<String> lines = new ArrayList<>();
+        lines.add("STOP  " + stop.describe());
+        if (stop.detail() != null) {
+            stop.detail().lines().skip(1).forEach(lines::add);
+        }
+        return lines;
     }
 
     /**

@@ -42,6 +42,7 @@ public final class ExpectationsConsoleReport {
             c.stale().forEach(e -> out.println("  " + where(c, e) + ": " + e.pattern() + " " + e.status()));
         }
         ConsoleReport.writeSkips(run, out, listSkips);
+        ConsoleReport.writeStop(run, out);
         run.noteLines().forEach(out::println);
         out.println(ConsoleReport.summary(run, c.exitCode()) + "; expectations " + c.file() + ": "
                 + expected.size() + " expected, " + fresh.size() + " new failures, " + passes.size()

@@ -11,7 +11,6 @@ import dev.atomik.conformance.runner.TraceResult;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * How the JUnit XML report shows a run judged against an expectations file.
@@ -79,33 +78,33 @@ final class JUnitExpectations {
     }
 
     /** Writes the testcase when the file changes how it is shown; false leaves it to the plain writer. */
-    static boolean writeCase(Comparison c, Judgement j, Shown shown, XMLStreamWriter xml) throws XMLStreamException {
+    static boolean writeCase(Comparison c, Judgement j, Shown shown, XmlText.Writer xml) throws XMLStreamException {
         if (shown != Shown.EXPECTED && shown != Shown.UNEXPECTED_PASS) {
             return false;
         }
         TraceResult r = j.trace();
         Expectation e = j.entry();
         String area = r.area();
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("name", r.id().length() > area.length() + 1 ? r.id().substring(area.length() + 1) : r.id());
-        xml.writeAttribute("classname", area);
-        xml.writeAttribute("time", JUnitXmlReport.seconds(r.nanos()));
+        xml.start("testcase");
+        xml.attribute("name", r.id().length() > area.length() + 1 ? r.id().substring(area.length() + 1) : r.id());
+        xml.attribute("classname", area);
+        xml.attribute("time", JUnitXmlReport.seconds(r.nanos()));
         String note = "expected " + e.status() + " (" + c.file() + ":" + e.line() + "): " + e.reason()
                 + (e.link() == null ? "" : " " + e.link());
         if (shown == Shown.EXPECTED) {
-            xml.writeStartElement("system-out");
-            xml.writeCharacters(note + "\nobserved " + StatusNames.of(r.status()) + ": " + r.describe() + "\n"
+            xml.start("system-out");
+            xml.text(note + "\nobserved " + StatusNames.of(r.status()) + ": " + r.describe() + "\n"
                     + JUnitXmlReport.detail(r));
-            xml.writeEndElement();
+            xml.end();
         } else {
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", "passed, but " + note + "; run again with --update-expectations "
+            xml.start("failure");
+            xml.attribute("message", "passed, but " + note + "; run again with --update-expectations "
                     + c.file() + " to drop the entry");
-            xml.writeAttribute("type", "UNEXPECTED-PASS");
-            xml.writeCharacters(note + "\n");
-            xml.writeEndElement();
+            xml.attribute("type", "UNEXPECTED-PASS");
+            xml.text(note + "\n");
+            xml.end();
         }
-        xml.writeEndElement();
+        xml.end();
         return true;
     }
 }

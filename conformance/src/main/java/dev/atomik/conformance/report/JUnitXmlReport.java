@@ -2,6 +2,7 @@ package dev.atomik.conformance.report;
 
 import dev.atomik.conformance.expectations.Comparison;
 import dev.atomik.conformance.runner.RunResult;
+import dev.atomik.conformance.runner.RunStop;
 import dev.atomik.conformance.runner.StepNote;
 import dev.atomik.conformance.runner.RunSummary;
 import dev.atomik.conformance.runner.TraceResult;
@@ -57,42 +58,48 @@ public final class JUnitXmlReport {
     public static void write(RunResult run, Comparison expectations, OutputStream out) throws IOException {
         List<JUnitExpectations.Shown> shown = JUnitExpectations.shown(run, expectations);
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
+            XMLStreamWriter stream = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            stream.writeStartDocument("UTF-8", "1.0");
+            XmlText.Writer xml = new XmlText.Writer(stream);
+            xml.text("\n");
             RunSummary s = run.summary();
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "atomik-conformance (" + run.adapter() + ")");
-            xml.writeAttribute("tests", Integer.toString(s.total()));
-            xml.writeAttribute("failures", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.FAILURE)));
-            xml.writeAttribute("errors", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.ERROR)));
-            xml.writeAttribute("skipped", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.SKIPPED)));
-            xml.writeAttribute("time", seconds(run.nanos()));
-            xml.writeAttribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            xml.writeCharacters("\n  ");
+            xml.start("testsuite");
+            xml.attribute("name", "atomik-conformance (" + run.adapter() + ")");
+            int stopCase = run.stop() == null ? 0 : 1;
+            xml.attribute("tests", Integer.toString(s.total() + stopCase));
+            xml.attribute("failures", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.FAILURE)));
+            xml.attribute("errors", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.ERROR) + stopCase));
+            xml.attribute("skipped", Long.toString(JUnitExpectations.count(shown, JUnitExpectations.Child.SKIPPED)));
+            xml.attribute("time", seconds(run.nanos()));
+            xml.attribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            xml.text("\n  ");
             writeProperties(run, expectations, xml);
             for (int i = 0; i < run.traces().size(); i++) {
-                xml.writeCharacters("\n  ");
+                xml.text("\n  ");
                 TraceResult r = run.traces().get(i);
                 if (expectations == null || !JUnitExpectations.writeCase(expectations, expectations.judgements().get(i),
                         shown.get(i), xml)) {
                     writeCase(r, xml);
                 }
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.flush();
-            xml.close();
+            if (run.stop() != null) {
+                xml.text("\n  ");
+                writeStop(run, xml);
+            }
+            xml.text("\n");
+            xml.end();
+            xml.text("\n");
+            stream.writeEndDocument();
+            stream.flush();
+            stream.close();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
         }
     }
 
-    private static void writeProperties(RunResult run, Comparison expectations, XMLStreamWriter xml)
+    private static void writeProperties(RunResult run, Comparison expectations, XmlText.Writer xml)
             throws XMLStreamException {
-        xml.writeStartElement("properties");
+        xml.start("properties");
         property(xml, "adapter", run.adapter());
         if (run.hello() != null) {
             property(xml, "adapter.name", run.hello().name());
@@ -102,64 +109,81 @@ public final class JUnitXmlReport {
         if (expectations != null) {
             property(xml, "expectations", expectations.file().toString());
         }
-        xml.writeEndElement();
+        xml.end();
     }
 
-    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeEmptyElement("property");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value == null ? "" : value);
+    private static void property(XmlText.Writer xml, String name, String value) throws XMLStreamException {
+        xml.empty("property");
+        xml.attribute("name", name);
+        xml.attribute("value", value);
     }
 
-    private static void writeCase(TraceResult r, XMLStreamWriter xml) throws XMLStreamException {
+    private static void writeCase(TraceResult r, XmlText.Writer xml) throws XMLStreamException {
         String area = r.area();
         String name = r.id().length() > area.length() + 1 ? r.id().substring(area.length() + 1) : r.id();
         boolean empty = r.status() == dev.atomik.conformance.runner.Status.PASS && notes(r).isEmpty();
         if (empty) {
-            xml.writeEmptyElement("testcase");
+            xml.empty("testcase");
         } else {
-            xml.writeStartElement("testcase");
+            xml.start("testcase");
         }
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("classname", area);
-        xml.writeAttribute("time", seconds(r.nanos()));
+        xml.attribute("name", name);
+        xml.attribute("classname", area);
+        xml.attribute("time", seconds(r.nanos()));
         if (empty) {
             return;
         }
         if (r.status() == dev.atomik.conformance.runner.Status.PASS) {
-            xml.writeStartElement("system-out");
-            xml.writeCharacters(notes(r));
-            xml.writeEndElement();
-            xml.writeEndElement();
+            xml.start("system-out");
+            xml.text(notes(r));
+            xml.end();
+            xml.end();
             return;
         }
         String clauses = r.clauses().isEmpty() ? "" : " [" + String.join(", ", r.clauses()) + "]";
         switch (r.status()) {
             case FAIL:
-                xml.writeStartElement("failure");
-                xml.writeAttribute("message", r.describe() + clauses);
-                xml.writeAttribute("type", "TRACE-RESULT-1");
-                xml.writeCharacters(detail(r));
-                xml.writeEndElement();
+                xml.start("failure");
+                xml.attribute("message", r.describe() + clauses);
+                xml.attribute("type", "TRACE-RESULT-1");
+                xml.text(detail(r));
+                xml.end();
                 break;
             case SKIP:
-                xml.writeEmptyElement("skipped");
-                xml.writeAttribute("message", r.reason());
+                xml.empty("skipped");
+                xml.attribute("message", r.reason());
                 break;
             case NOT_EXERCISED:
                 // Not a pass: CI tools show skipped cases apart from passes, which is what this is.
-                xml.writeEmptyElement("skipped");
-                xml.writeAttribute("message", "not exercised: " + r.reason());
+                xml.empty("skipped");
+                xml.attribute("message", "not exercised: " + r.reason());
                 break;
             default:
-                xml.writeStartElement("error");
-                xml.writeAttribute("message", r.describe() + clauses);
-                xml.writeAttribute("type", errorType(r));
-                xml.writeCharacters(detail(r));
-                xml.writeEndElement();
+                xml.start("error");
+                xml.attribute("message", r.describe() + clauses);
+                xml.attribute("type", errorType(r));
+                xml.text(detail(r));
+                xml.end();
                 break;
         }
-        xml.writeEndElement();
+        xml.end();
+    }
+
+    /**
+     * A run that stopped early gets one more testcase, {@code run/handshake} or {@code run/adapter-dead},
+     * with an error: otherwise a run that ran nothing would show CI an empty, green suite.
+     */
+    private static void writeStop(RunResult run, XmlText.Writer xml) throws XMLStreamException {
+        xml.start("testcase");
+        xml.attribute("name", run.stop().cause() == RunStop.Cause.HANDSHAKE ? "handshake" : "adapter-dead");
+        xml.attribute("classname", "run");
+        xml.attribute("time", "0.000");
+        xml.start("error");
+        xml.attribute("message", run.stop().describe());
+        xml.attribute("type", run.stop().cause() == RunStop.Cause.HANDSHAKE ? "HANDSHAKE" : "ADAPTER-DEAD");
+        xml.text(run.stop().detail() + "\ntraces not run: " + run.stop().notRun() + "\n");
+        xml.end();
+        xml.end();
     }
 
     /** The fault kind (CRASH, TIMEOUT, ...), or MALFORMED for a trace that could not be read. */

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * absent, so consumers need no existence checks. Per trace, {@code not_observed} lists the check
  * fields the implementation cannot show, {@code harness_steps} the deciding steps the harness
  * answered, and {@code divergences} every disagreeing step (all of them with --all-steps).
+ * {@code stopped} says why a run ended early ({@code handshake}, {@code adapter_dead}) and how many
+ * traces it did not run, or is null.
  */
 public final class JsonReport {
     public static final int VERSION = 1;
@@ -69,6 +71,14 @@ public final class JsonReport {
         summary.put("malformed", run.malformed());
         summary.put("seconds", run.nanos() / 1e9);
         summary.put("exit_code", run.exitCode());
+        if (run.stop() == null) {
+            root.putNull("stopped");
+        } else {
+            ObjectNode stopped = root.putObject("stopped");
+            stopped.put("cause", run.stop().cause().name().toLowerCase(java.util.Locale.ROOT));
+            stopped.put("detail", run.stop().detail());
+            stopped.put("traces_not_run", run.stop().notRun());
+        }
         ArrayNode traces = root.putArray("traces");
         Map<String, List<String>> clauses = new TreeMap<>();
         for (TraceResult r : run.traces()) {

@@ -44,6 +44,18 @@ public final class AdapterSession implements AutoCloseable {
     public record Noted(ShutdownNote note, int times) {
     }
 
+    private Watcher watcher = Watcher.NONE;
+    private Duration poll = Duration.ofSeconds(1);
+
+    /** Told, while a call is outstanding, how long it has been waiting; for heartbeat lines. */
+    @FunctionalInterface
+    public interface Watcher {
+        Watcher NONE = (step, waited) -> { };
+
+        /** @param step the first trace step of the outstanding batch, 0 for the handshake, -1 when not known */
+        void stillWaiting(int step, Duration waited);
+    }
+
     /**
      * @param name   how the adapter was named ({@code model}, {@code process:./impl})
      * @param opener opens a fresh adapter; called once, and again after each fault
@@ -60,6 +72,12 @@ public final class AdapterSession implements AutoCloseable {
 
     public Duration perStepTimeout() {
         return perStepTimeout;
+    }
+
+    /** From now on, {@code watcher} hears about every outstanding call once per {@code poll}. */
+    public void watch(Watcher watcher, Duration poll) {
+        this.watcher = watcher == null ? Watcher.NONE : watcher;
+        this.poll = poll;
     }
 
     /** The handshake of the open adapter, opening it first if needed; null when it could not be opened. */
@@ -80,7 +98,7 @@ public final class AdapterSession implements AutoCloseable {
         try {
             Adapter opened = opener.get();
             adapter = opened;
-            hello = call(opened::hello, perStepTimeout.plus(MARGIN));
+            hello = call(opened::hello, perStepTimeout.plus(MARGIN), 0);
             unavailable = null;
         } catch (AdapterFault fault) {
             unavailable = fault.getMessage();
@@ -102,12 +120,17 @@ public final class AdapterSession implements AutoCloseable {
 
     /** Sends one batch; a fault, an exception or an overrun becomes an {@link AdapterFault}. */
     public List<ObjectNode> execute(List<ObjectNode> requests) throws AdapterFault {
+        return execute(requests, -1);
+    }
+
+    /** As {@link #execute(List)}, for a batch whose first request is trace step {@code firstStep}. */
+    public List<ObjectNode> execute(List<ObjectNode> requests, int firstStep) throws AdapterFault {
         Adapter current = adapter;
         if (current == null) {
             throw new AdapterFault(AdapterFault.Kind.CRASH, -1, "adapter not open: " + unavailable);
         }
         Duration deadline = perStepTimeout.multipliedBy(Math.max(1, requests.size())).plus(MARGIN);
-        List<ObjectNode> replies = call(() -> current.execute(requests, perStepTimeout), deadline);
+        List<ObjectNode> replies = call(() -> current.execute(requests, perStepTimeout), deadline, firstStep);
         if (replies == null || replies.size() != requests.size()) {
             throw new AdapterFault(AdapterFault.Kind.BAD_REPLY, replies == null ? -1 : replies.size(),
                     (replies == null ? "no" : replies.size()) + " replies to " + requests.size() + " requests");
@@ -115,7 +138,7 @@ public final class AdapterSession implements AutoCloseable {
         return replies;
     }
 
-    private <T> T call(Callable<T> task, Duration deadline) throws AdapterFault {
+    private <T> T call(Callable<T> task, Duration deadline, int step) throws AdapterFault {
         if (worker == null) {
             worker = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "atomik-adapter");
@@ -124,8 +147,9 @@ public final class AdapterSession implements AutoCloseable {
             });
         }
         Future<T> future = worker.submit(task);
+        long start = System.nanoTime();
         try {
-            return future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            return await(future, start, deadline, step);
         } catch (TimeoutException e) {
             future.cancel(true);
             worker.shutdownNow(); // the stuck thread is abandoned; the next call gets a fresh one
@@ -146,6 +170,25 @@ public final class AdapterSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             future.cancel(true);
             throw new AdapterFault(AdapterFault.Kind.CRASH, -1, "interrupted while waiting for the adapter");
+        }
+    }
+
+    /** Waits for the call in slices of {@link #poll}, telling the watcher after each slice. */
+    private <T> T await(Future<T> future, long start, Duration deadline, int step)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        long end = start + deadline.toNanos();
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            try {
+                return future.get(Math.min(left, poll.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException slice) {
+                if (end - System.nanoTime() > 0) {
+                    watcher.stillWaiting(step, Duration.ofNanos(System.nanoTime() - start));
+                }
+            }
         }
     }
 

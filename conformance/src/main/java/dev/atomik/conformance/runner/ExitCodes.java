@@ -3,7 +3,8 @@ package dev.atomik.conformance.runner;
 /**
  * Exit codes of a conformance run (conformance/INTERPRETING.md): 0 every applicable trace passed,
  * 1 a trace failed or the adapter faulted, 2 usage or harness error, nothing executed, or nothing
- * reached the implementation (every reply came from the harness).
+ * reached the implementation (every reply came from the harness), or the run stopped early
+ * ({@link RunStop}: a failed handshake, a dead adapter).
  */
 public final class ExitCodes {
     public static final int PASSED = 0;
@@ -14,7 +15,7 @@ public final class ExitCodes {
     }
 
     static int of(RunResult run) {
-        if (run.summary().steps() == 0 || run.malformed() > 0) {
+        if (run.stop() != null || run.summary().steps() == 0 || run.malformed() > 0) {
             return HARNESS;
         }
         if (run.summary().failed() > 0 || run.summary().errors() > 0) {

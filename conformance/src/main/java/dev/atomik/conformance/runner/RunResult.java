@@ -8,9 +8,11 @@ import java.util.List;
  * answered one).
  *
  * @param malformed number of trace files that could not be parsed (their results are errors)
+ * @param stop      why the run ended before its last trace (its later traces are not in {@code traces}), or null
+ * @param shutdownNotes what closing the session's adapters noted (a child that ignored bye), with counts
  */
 public record RunResult(String adapter, Hello hello, List<TraceResult> traces, RunSummary summary, int malformed,
-                        long nanos, List<AdapterSession.Noted> shutdownNotes) {
+                        long nanos, RunStop stop, List<AdapterSession.Noted> shutdownNotes) {
 
     public RunResult {
         traces = List.copyOf(traces);
@@ -18,7 +20,12 @@ public record RunResult(String adapter, Hello hello, List<TraceResult> traces, R
     }
 
     public static RunResult of(String adapter, Hello hello, List<TraceResult> traces, int malformed, long nanos) {
-        return new RunResult(adapter, hello, traces, RunSummary.of(traces), malformed, nanos, List.of());
+        return of(adapter, hello, traces, malformed, nanos, null);
+    }
+
+    public static RunResult of(String adapter, Hello hello, List<TraceResult> traces, int malformed, long nanos,
+                               RunStop stop) {
+        return new RunResult(adapter, hello, traces, RunSummary.of(traces), malformed, nanos, stop, List.of());
     }
 
     /**
@@ -26,7 +33,7 @@ public record RunResult(String adapter, Hello hello, List<TraceResult> traces, R
      * adapter is asked to exit only then). They change no verdict and no exit code.
      */
     public RunResult withShutdownNotes(List<AdapterSession.Noted> notes) {
-        return new RunResult(adapter, hello, traces, summary, malformed, nanos, notes);
+        return new RunResult(adapter, hello, traces, summary, malformed, nanos, stop, notes);
     }
 
     /** The note lines a report prints once each: "note: the adapter did not exit ... (2 times)". */
@@ -42,6 +49,9 @@ public record RunResult(String adapter, Hello hello, List<TraceResult> traces, R
 
     /** Why nothing counts, when the run executed no step; null otherwise. */
     public String emptyReason() {
+        if (stop != null) {
+            return stop.brief();
+        }
         if (summary.steps() > 0 && summary.reached() > 0) {
             return null;
         }

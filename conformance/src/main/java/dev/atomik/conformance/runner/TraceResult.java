@@ -18,21 +18,29 @@ import java.util.List;
  * @param stepsExecuted steps whose replies arrived and were compared
  * @param nanos         time spent on this trace
  * @param account       where the steps went: reached, harness-decided, not observed, every divergence
+ * @param fault         for an {@code error} the adapter caused, what it was (typed); null otherwise
  */
 public record TraceResult(String id, Path file, List<String> clauses, Status status, Integer failedStep, String op,
                           String expected, String actual, String reason, int stepsExecuted, long nanos,
-                          StepAccount account) {
+                          StepAccount account, TraceFault fault) {
 
     public TraceResult {
         clauses = List.copyOf(clauses);
         account = account == null ? StepAccount.NONE : account;
     }
 
+    /** A result without a typed fault. */
+    public TraceResult(String id, Path file, List<String> clauses, Status status, Integer failedStep, String op,
+                       String expected, String actual, String reason, int stepsExecuted, long nanos,
+                       StepAccount account) {
+        this(id, file, clauses, status, failedStep, op, expected, actual, reason, stepsExecuted, nanos, account, null);
+    }
+
     /** A result without step detail (skips, malformed traces, faults before any reply). */
     public TraceResult(String id, Path file, List<String> clauses, Status status, Integer failedStep, String op,
                        String expected, String actual, String reason, int stepsExecuted, long nanos) {
         this(id, file, clauses, status, failedStep, op, expected, actual, reason, stepsExecuted, nanos,
-                StepAccount.NONE);
+                StepAccount.NONE, null);
     }
 
     /** The part of the id before the slash. */

@@ -71,7 +71,7 @@ final class WindowedRun {
                 }
                 List<ObjectNode> replies;
                 try {
-                    replies = session.execute(requests);
+                    replies = session.execute(requests, window.isEmpty() ? 1 : window.get(0).step().number());
                 } catch (AdapterFault fault) {
                     session.reopen();
                     int index = fault.requestIndex();
@@ -191,8 +191,11 @@ final class WindowedRun {
         // AdapterFault messages read "KIND at request N: detail"; report the step instead of the request.
         String plain = detail.startsWith(kind) && detail.contains(": ") ? detail.substring(detail.indexOf(": ") + 2) : detail;
         String reason = kind + where + ": " + plain;
+        TraceFault typed = new TraceFault(AdapterFault.Kind.valueOf(kind), fault.atReset() ? TraceFault.Where.RESET
+                : fault.probe() != null ? TraceFault.Where.STEP : TraceFault.Where.UNKNOWN, plain);
         return new TraceResult(trace.id(), trace.file(), Runner.with(trace.header().clauses(), "PROTO-FAULT-1"),
-                Status.ERROR, step, op, null, fault.actual(), reason, executed, System.nanoTime() - start);
+                Status.ERROR, step, op, null, fault.actual(), reason, executed, System.nanoTime() - start,
+                StepAccount.NONE, typed);
     }
 
     private static String join(String a, String b) {
