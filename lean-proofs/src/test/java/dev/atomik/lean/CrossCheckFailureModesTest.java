@@ -22,8 +22,9 @@ class CrossCheckFailureModesTest {
     private static final ClauseIndex CLAUSES = ClauseIndex.fromDirectory(CrossCheckTest.REPO.resolve("spec"));
     private static final String STATEMENT = "(a b : Word) : a ^^^ b = b ^^^ a";
     private static final String COMM_SMT = "(declare-const a W)\n(declare-const b W)\n(assert (not (= (bvxor a b) (bvxor b a))))";
-    private static final MethodTwinRunner ALL_PASS = (refs, details) -> {
+    private static final MethodTwinRunner ALL_PASS = (refs, details, cases) -> {
         Map<String, TwinStatus.State> out = new java.util.HashMap<>();
+        refs.forEach(r -> cases.put(r, r.contains("Miscounted") ? 3L : 4L));
         refs.forEach(r -> out.put(r, r.contains("Missing") ? TwinStatus.State.MISSING
                 : r.contains("Broken") ? TwinStatus.State.FAIL : TwinStatus.State.PASS));
         return out;
@@ -37,7 +38,7 @@ class CrossCheckFailureModesTest {
         Files.createDirectories(dir.resolve("Atomik/Thm"));
         Files.writeString(dir.resolve("Atomik.lean"), "import Atomik.Thm.Comm\n");
         writeTheorem("Deltas commute. Clause: CTX-ALG-1.", STATEMENT, "exact BitVec.xor_comm a b");
-        writeMapping(StatementHash.of(STATEMENT), z3(COMM_SMT));
+        writeMapping(null, z3(COMM_SMT));
     }
 
     private void writeTheorem(String doc, String statement, String proof) throws IOException {
@@ -56,6 +57,9 @@ class CrossCheckFailureModesTest {
         ObjectNode t = new ObjectMapper().createObjectNode();
         t.put("kind", kind);
         t.put("ref", ref);
+        if (kind.equals("exhaustive")) {
+            t.put("cases", 4);
+        }
         return t;
     }
 
@@ -64,17 +68,20 @@ class CrossCheckFailureModesTest {
         ObjectNode root = om.createObjectNode();
         root.put("smtPrelude", "(define-sort W () (_ BitVec 64))");
         ObjectNode entry = root.putObject("theorems").putObject("Atomik.fx_comm");
-        entry.put("statementHash", hash);
+        entry.put("confirmedHash", hash == null ? "" : hash);
         ArrayNode arr = entry.putArray("twins");
         for (ObjectNode t : twins) {
             arr.add(t);
         }
         om.writeValue(dir.resolve("twins.json").toFile(), root);
+        if (hash == null) {
+            TwinConfirm.confirm(dir.resolve("twins.json"), run(), "all");
+        }
     }
 
     private CrossCheck.Result run() {
         return CrossCheck.run(new CrossCheck.Inputs(dir, "Atomik", dir.resolve("twins.json"), CLAUSES,
-                dir.resolve("key-report.json"), dir.resolve("traces"), ALL_PASS, 1, false));
+                dir.resolve("key-report.json"), dir.resolve("traces"), dir.resolve("twin-src"), ALL_PASS, 1, false));
     }
 
     private static void assertOnly(CrossCheck.Result r, Finding.Kind kind, String fragment) {
@@ -95,7 +102,9 @@ class CrossCheckFailureModesTest {
     void aChangedStatementFailsAndPrintsTheNewHash() throws IOException {
         String changed = "(a b : Word) : b ^^^ a = a ^^^ b";
         writeTheorem("Deltas commute. Clause: CTX-ALG-1.", changed, "exact BitVec.xor_comm b a");
-        assertOnly(run(), Finding.Kind.HASH_MISMATCH, StatementHash.of(changed));
+        CrossCheck.Result r = run();
+        assertOnly(r, Finding.Kind.HASH_MISMATCH, "are stale");
+        assertOnly(r, Finding.Kind.HASH_MISMATCH, r.rows().get(0).hash());
     }
 
     @Test
@@ -132,33 +141,33 @@ class CrossCheckFailureModesTest {
 
     @Test
     void aTheoremWithoutTwinFails() throws IOException {
-        writeMapping(StatementHash.of(STATEMENT));
+        writeMapping(null);
         assertOnly(run(), Finding.Kind.NO_TWIN, "Atomik.fx_comm");
     }
 
     @Test
     void aMissingOrFailingMethodTwinFails() throws IOException {
-        writeMapping(StatementHash.of(STATEMENT), z3(COMM_SMT), twin("jqwik", "x.MissingTwins#gone"));
+        writeMapping(null, z3(COMM_SMT), twin("jqwik", "x.MissingTwins#gone"));
         assertOnly(run(), Finding.Kind.TWIN_MISSING, "MissingTwins#gone");
-        writeMapping(StatementHash.of(STATEMENT), z3(COMM_SMT), twin("exhaustive", "x.BrokenTwins#fails"));
+        writeMapping(null, z3(COMM_SMT), twin("exhaustive", "x.BrokenTwins#fails"));
         assertOnly(run(), Finding.Kind.TWIN_FAILED, "BrokenTwins#fails");
     }
 
     @Test
     void aFalseZ3TwinFailsWithACounterexample() throws IOException {
-        writeMapping(StatementHash.of(STATEMENT), z3("(declare-const a W)\n(declare-const b W)\n(assert (not (= (bvsub a b) (bvsub b a))))"));
+        writeMapping(null, z3("(declare-const a W)\n(declare-const b W)\n(assert (not (= (bvsub a b) (bvsub b a))))"));
         assertOnly(run(), Finding.Kind.TWIN_FAILED, "counterexample");
     }
 
     @Test
     void aZ3TwinWithContradictoryHypothesesFails() throws IOException {
-        writeMapping(StatementHash.of(STATEMENT), z3("(declare-const a W)\n(assert (= a (bvnot a)))\n(assert (not (= a a)))"));
+        writeMapping(null, z3("(declare-const a W)\n(assert (= a (bvnot a)))\n(assert (not (= a a)))"));
         assertOnly(run(), Finding.Kind.TWIN_FAILED, "contradictory");
     }
 
     @Test
     void aKeyTwinAloneCountsOnlyWhenTheReportSaysClosed() throws IOException {
-        writeMapping(StatementHash.of(STATEMENT), twin("key", "Context#accum"));
+        writeMapping(null, twin("key", "Context#accum"));
         CrossCheck.Result absent = run();
         assertOnly(absent, Finding.Kind.NO_CHECKED_TWIN, "Atomik.fx_comm");
         assertEquals(TwinStatus.State.NOT_CHECKED, absent.rows().get(0).twins().get(0).state());
@@ -172,11 +181,11 @@ class CrossCheckFailureModesTest {
 
     @Test
     void aTraceTwinMustExistAndIsNeverTheOnlyTwin() throws IOException {
-        writeMapping(StatementHash.of(STATEMENT), z3(COMM_SMT), twin("trace", "algebra/nope"));
+        writeMapping(null, z3(COMM_SMT), twin("trace", "algebra/nope"));
         assertOnly(run(), Finding.Kind.TWIN_MISSING, "algebra/nope");
         Files.createDirectories(dir.resolve("traces/algebra"));
         Files.writeString(dir.resolve("traces/algebra/comm.ndjson"), "{}\n");
-        writeMapping(StatementHash.of(STATEMENT), twin("trace", "algebra/comm"));
+        writeMapping(null, twin("trace", "algebra/comm"));
         assertOnly(run(), Finding.Kind.NO_CHECKED_TWIN, "Atomik.fx_comm");
     }
 

@@ -30,13 +30,20 @@ class CrossCheckTest {
                 REPO.resolve("model/target/key-report.json").toString()));
         CrossCheck.Inputs in = new CrossCheck.Inputs(LEAN, "Atomik", LEAN.resolve("twins.json"),
                 ClauseIndex.fromDirectory(REPO.resolve("spec")), keyReport, REPO.resolve("conformance/traces"),
-                new JUnitTwinRunner(), 40, true);
+                LEAN.resolve("src/test/java"), new JUnitTwinRunner(), 40, true);
         CrossCheck.Result result = CrossCheck.run(in);
 
         Path buildDir = Path.of(System.getProperty("atomik.lean.buildDir", LEAN.resolve("target").toString()));
         Path json = buildDir.resolve("crosscheck.json");
         CrossCheckReport.writeJson(result, json);
 
+        String confirm = System.getProperty("atomik.confirm", "");
+        if (!confirm.isBlank()) {
+            List<String> confirmed = TwinConfirm.confirm(LEAN.resolve("twins.json"), result, confirm);
+            System.out.println("Lean cross-check: confirmed " + confirmed.size() + " pair(s): " + confirmed
+                    + "; run again without -Datomik.confirm to check");
+            result = CrossCheck.run(in);
+        }
         List<Finding> findings = new ArrayList<>(result.findings());
         Path readme = LEAN.resolve("README.md");
         String current = Files.readString(readme, StandardCharsets.UTF_8);
