@@ -205,6 +205,86 @@ class CrossCheckFailureModesTest {
     }
 
     @Test
+    void anExhaustiveTwinMustEnumerateItsDeclaredDomain() throws IOException {
+        writeMapping(null, z3(COMM_SMT), twin("exhaustive", "x.MiscountedTwins#fewerCases"));
+        assertOnly(run(), Finding.Kind.TWIN_FAILED, "enumerated 3 cases, its declared domain has 4");
+        writeMapping(null, z3(COMM_SMT), twin("exhaustive", "x.CountedTwins#allCases"));
+        assertTrue(run().ok(), "a twin that reports its declared count passes");
+    }
+
+    @Test
+    void editingATwinsSourceMakesThePairStaleUntilConfirmed() throws IOException {
+        Path src = dir.resolve("twin-src/x/FixTwins.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package x;\n\nclass FixTwins {\n\n    @Property\n    void comm(@ForAll long a, @ForAll long b) {\n"
+                + "        assertEquals(a ^ b, b ^ a);\n    }\n}\n");
+        writeMapping(null, z3(COMM_SMT), twin("jqwik", "x.FixTwins#comm"));
+        assertTrue(run().ok(), "confirmed");
+        Files.writeString(src, Files.readString(src).replace("b ^ a", "a ^ b"));
+        CrossCheck.Result stale = run();
+        assertOnly(stale, Finding.Kind.HASH_MISMATCH, "Atomik.fx_comm and its twins are stale");
+        TwinConfirm.confirm(dir.resolve("twins.json"), stale, "Atomik.fx_comm");
+        assertTrue(run().ok(), "re-confirmed");
+    }
+
+    @Test
+    void editingASpecDefinitionTheStatementReachesMakesThePairStale() throws IOException {
+        Files.createDirectories(dir.resolve("Atomik/Spec"));
+        Files.writeString(dir.resolve("Atomik/Spec/Op.lean"), "namespace Atomik\n\n/-- XOR. -/\ndef op (a b : Word) : Word := a ^^^ b\n\nend Atomik\n");
+        Files.writeString(dir.resolve("Atomik.lean"), "import Atomik.Spec.Op\nimport Atomik.Thm.Comm\n");
+        String viaOp = "(a b : Word) : op a b = op b a";
+        writeTheorem("Deltas commute. Clause: CTX-ALG-1.", viaOp, "exact BitVec.xor_comm a b");
+        writeMapping(null, z3(COMM_SMT));
+        assertTrue(run().ok(), "confirmed");
+        Files.writeString(dir.resolve("Atomik/Spec/Op.lean"),
+                Files.readString(dir.resolve("Atomik/Spec/Op.lean")).replace("a ^^^ b", "a &&& b"));
+        assertOnly(run(), Finding.Kind.HASH_MISMATCH, "Atomik.op");
+    }
+
+    /** On a copy of the real Lean sources and mapping: redefining Ctx.accum makes exactly the pairs that reach it stale. */
+    @Test
+    void redefiningCtxAccumMakesItsTheoremsTwinsStaleInTheRealProject(@TempDir Path copy) throws IOException {
+        Path lean = CrossCheckTest.LEAN;
+        for (String top : List.of("Atomik", "src/test/java")) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(lean.resolve(top))) {
+                for (Path p : walk.toList()) {
+                    Path to = copy.resolve(lean.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+        }
+        for (String f : List.of("Atomik.lean", "lakefile.lean", "twins.json")) {
+            Files.copy(lean.resolve(f), copy.resolve(f));
+        }
+        MethodTwinRunner noRun = (refs, details, cases) -> {
+            Map<String, TwinStatus.State> out = new java.util.HashMap<>();
+            refs.forEach(r -> out.put(r, TwinStatus.State.PASS));
+            return out;
+        };
+        java.util.function.Supplier<CrossCheck.Result> check = () -> CrossCheck.run(new CrossCheck.Inputs(copy, "Atomik",
+                copy.resolve("twins.json"), CLAUSES, copy.resolve("no-key-report.json"),
+                CrossCheckTest.REPO.resolve("conformance/traces"), copy.resolve("src/test/java"), noRun, 40, false));
+        java.util.function.Function<CrossCheck.Result, java.util.Set<String>> stale = r -> r.findings().stream()
+                .filter(f -> f.kind() == Finding.Kind.HASH_MISMATCH)
+                .map(f -> f.message().substring(0, f.message().indexOf(' '))).collect(java.util.stream.Collectors.toSet());
+        assertEquals(java.util.Set.of(), stale.apply(check.get()), "the committed mapping is confirmed");
+        Path context = copy.resolve("Atomik/Spec/Context.lean");
+        Files.writeString(context, Files.readString(context).replace("count := c.count + 1 }", "count := c.count + 2 }"));
+        java.util.Set<String> after = stale.apply(check.get());
+        for (String t : List.of("Atomik.Ctx.accum_read", "Atomik.Ctx.accum_count", "Atomik.Ctx.replicas_converge",
+                "Atomik.DeltaStream.accum_read", "Atomik.Network.network_converges")) {
+            assertTrue(after.contains(t), t + " reaches Ctx.accum and must be stale; stale: " + after);
+        }
+        for (String t : List.of("Atomik.delta_comm", "Atomik.cat8_split", "Atomik.mask_width_1")) {
+            assertFalse(after.contains(t), t + " does not reach Ctx.accum; stale: " + after);
+        }
+    }
+
+    @Test
     void theReadmeTableIsReplacedBetweenItsMarkers() {
         String readme = "intro\n" + CrossCheckReport.TABLE_BEGIN + "\nold\n" + CrossCheckReport.TABLE_END + "\ntail\n";
         String table = CrossCheckReport.TABLE_BEGIN + "\nnew\n" + CrossCheckReport.TABLE_END + "\n";
