@@ -126,6 +126,26 @@ class StreamTwins {
     }
 
     /**
+     * STR-SEQ-1: ACCUM succeeds while sequence numbers remain, up to and including lastSeq = 2^32 − 2 (it then
+     * issues seq 2^32 − 1). lastSeq is set through reflection; jqwik's edge cases include both ends of the range.
+     */
+    @Property
+    void accumSucceedsUpToTheLastSequenceNumber(@ForAll @LongRange(min = 0, max = U32 - 1) long last,
+                                               @ForAll @LongRange(min = 0, max = U32) long a, @ForAll long d) throws ReflectiveOperationException {
+        for (long lastSeq : new long[] {last, U32 - 1}) {
+            DeltaStream s = new DeltaStream(64);
+            Field f = DeltaStream.class.getDeclaredField("lastSeq");
+            f.setAccessible(true);
+            f.setLong(s, lastSeq);
+            long before = s.read(a);
+            DeltaMessage m = s.accum(a, d);
+            assertEquals(lastSeq + 1, m.seq);
+            assertEquals(lastSeq + 1, s.lastSeq());
+            assertEquals(before ^ d, s.read(a));
+        }
+    }
+
+    /**
      * ERR-ATOMIC-1, STR-SEQ-1: once seq 2^32 − 1 is used, ACCUM fails with SEQ_EXHAUSTED and changes nothing.
      * Domain: lastSeq = 2^32 − 1 (the only value at or above the limit the class can hold), every address
      * 0 … 15 and every delta 0 … 15 at width 4: 256 cases. 2^32 ACCUMs are too many for a test, so the
