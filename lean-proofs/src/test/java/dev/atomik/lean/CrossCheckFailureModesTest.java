@@ -285,6 +285,18 @@ class CrossCheckFailureModesTest {
     }
 
     @Test
+    void aProofThatOnlyUnfoldsIsMarkedDefinitional() throws IOException {
+        assertFalse(run().rows().get(0).theorem().definitional(), "a proof citing BitVec.xor_comm is not definitional");
+        writeTheorem("Deltas commute. Clause: CTX-ALG-1.", STATEMENT, "first\n  | rfl\n  | exact BitVec.xor_comm a b");
+        assertTrue(run().rows().get(0).theorem().definitional(), "first | rfl | … is definitional");
+        writeTheorem("Deltas commute. Clause: CTX-ALG-1.", STATEMENT, "show a ^^^ b = b ^^^ a\n  unfold foo\n  exact if_pos rfl");
+        assertTrue(run().rows().get(0).theorem().definitional(), "show, unfold and if_pos only");
+        String table = CrossCheckReport.markdownTable(run());
+        assertTrue(table.contains("**1 theorems, 0 of them more than a definition restated**"), table);
+        assertTrue(table.contains("`Atomik.fx_comm` *(definitional)*"), table);
+    }
+
+    @Test
     void theReadmeTableIsReplacedBetweenItsMarkers() {
         String readme = "intro\n" + CrossCheckReport.TABLE_BEGIN + "\nold\n" + CrossCheckReport.TABLE_END + "\ntail\n";
         String table = CrossCheckReport.TABLE_BEGIN + "\nnew\n" + CrossCheckReport.TABLE_END + "\n";
