@@ -91,10 +91,10 @@ def appliedBy (net : Network) (j : Nat) : List Msg := applied net.start (net.his
 /-- The messages issued by nodes 0 … j−1. -/
 def issuedUpTo (net : Network) : Nat → List Msg
   | 0 => []
-  | j + 1 => net.issuedUpTo j ++ issued net.start (net.hist j)
+  | j + 1 => issuedUpTo net j ++ issued net.start (net.hist j)
 
 /-- Every message issued in the network. -/
-def allIssued (net : Network) : List Msg := net.issuedUpTo net.size
+def allIssued (net : Network) : List Msg := issuedUpTo net net.size
 
 /-- Exactly-once delivery in any order: every node applied each issued message once. -/
 def deliveredOnce (net : Network) : Prop := ∀ j, j < net.size → List.Perm (net.appliedBy j) net.allIssued

@@ -145,6 +145,7 @@ theorem encode_decode (bs : List (BitVec 8)) (m : Msg) (h : decode bs = some m) 
   · split at h
     · cases h
     · cases h
+      try subst_vars
       simp only [encode, bytes64, bytes32, bytes16, hi32_cat32, lo32_cat32, hi16_cat16, lo16_cat16,
         hi8_cat8, lo8_cat8, List.cons_append, List.nil_append]
   · cases h
