@@ -210,6 +210,94 @@ class NetworkTwins {
         assertEquals(0, cl.inFlightCount(), "every copy was delivered or dropped");
     }
 
+    /**
+     * REP-CONV-1, REP-CACHE-1 with puts and deliveries interleaved, so that a put's delta depends on what
+     * its writer had received: N ∈ {2, 3}, width 8, every node LOADs R at key 0; P ∈ {1, 2, 3} puts at key 0
+     * by every writer map (N^P); each put is sent once to every peer; every schedule of the puts and the
+     * P·(N−1) deliveries in which a delivery comes after its put and a writer's puts keep their order
+     * (209,246 schedules). After each, every node reads R XOR the deltas as they were issued.
+     */
+    @Test
+    void everyScheduleOfPutsAndDeliveriesConverges(TestReporter reporter) {
+        long cases = 0;
+        for (int n = 2; n <= 3; n++) {
+            for (int p = 1; p <= 3; p++) {
+                int writerMaps = (int) Math.pow(n, p);
+                for (int wm = 0; wm < writerMaps; wm++) {
+                    int[] writer = new int[p];
+                    for (int i = 0, x = wm; i < p; i++, x /= n) {
+                        writer[i] = x % n;
+                    }
+                    List<int[]> events = new ArrayList<>();
+                    for (int i = 0; i < p; i++) {
+                        events.add(new int[] {i, -1});
+                        for (int r = 0; r < n; r++) {
+                            if (r != writer[i]) {
+                                events.add(new int[] {i, r});
+                            }
+                        }
+                    }
+                    cases += schedules(n, writer, events, new boolean[events.size()], new ArrayList<>());
+                }
+            }
+        }
+        reporter.publishEntry("cases", Long.toString(cases));
+    }
+
+    /** Extends a partial schedule by every event allowed next; replays each complete one. */
+    private long schedules(int n, int[] writer, List<int[]> events, boolean[] done, List<int[]> schedule) {
+        if (schedule.size() == events.size()) {
+            replay(n, writer, schedule);
+            return 1;
+        }
+        long total = 0;
+        for (int e = 0; e < events.size(); e++) {
+            if (done[e] || !allowed(events.get(e), writer, events, done)) {
+                continue;
+            }
+            done[e] = true;
+            schedule.add(events.get(e));
+            total += schedules(n, writer, events, done, schedule);
+            schedule.remove(schedule.size() - 1);
+            done[e] = false;
+        }
+        return total;
+    }
+
+    private static boolean allowed(int[] ev, int[] writer, List<int[]> events, boolean[] done) {
+        for (int k = 0; k < events.size(); k++) {
+            int[] other = events.get(k);
+            boolean mustPrecede = ev[1] >= 0
+                    ? other[1] == -1 && other[0] == ev[0]
+                    : other[1] == -1 && other[0] < ev[0] && writer[other[0]] == writer[ev[0]];
+            if (mustPrecede && !done[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void replay(int n, int[] writer, List<int[]> schedule) {
+        Cluster cl = new Cluster(n, W, false);
+        for (int node = 0; node < n; node++) {
+            cl.load(node, 0, R);
+        }
+        long[] seq = new long[writer.length];
+        long all = R;
+        for (int[] ev : schedule) {
+            if (ev[1] < 0) {
+                DeltaMessage m = cl.putAndBroadcast(writer[ev[0]], 0, VALUES[ev[0]]);
+                seq[ev[0]] = m.seq;
+                all ^= m.delta;
+            } else {
+                cl.deliver(writer[ev[0]], ev[1], seq[ev[0]]);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            assertEquals(all, cl.peek(r, 0), "node " + r + " reads R XOR the issued deltas");
+        }
+    }
+
     /** REP-CACHE-1: on CacheNode itself, a peer in the writer's old state that receives put(k, v)'s delta reads v. */
     @Test
     void peerReceivingAPutReadsItsValue(TestReporter reporter) {
