@@ -72,9 +72,10 @@ public final class CrossCheckReport {
         md.append("| theorem | statement | file | clauses | twins | status |\n|---|---|---|---|---|---|\n");
         for (CrossCheck.Row r : result.rows()) {
             String twins = r.twins().stream().map(s -> s.twin().describe()).collect(Collectors.joining(", "));
-            md.append("| `").append(r.theorem().name()).append("`")
+            // The mark goes after the statement, so the name cell stays the bare name other tools read.
+            md.append("| `").append(r.theorem().name()).append("` | ")
+              .append(r.theorem().summary().replace("|", "\\|"))
               .append(r.theorem().definitional() ? " *(definitional)*" : "").append(" | ")
-              .append(r.theorem().summary().replace("|", "\\|")).append(" | ")
               .append(r.theorem().file()).append(" | ")
               .append(String.join(", ", r.theorem().clauses())).append(" | ")
               .append(twins.replace("|", "\\|")).append(" | ")

@@ -293,7 +293,7 @@ class CrossCheckFailureModesTest {
         assertTrue(run().rows().get(0).theorem().definitional(), "show, unfold and if_pos only");
         String table = CrossCheckReport.markdownTable(run());
         assertTrue(table.contains("**1 theorems, 0 of them more than a definition restated**"), table);
-        assertTrue(table.contains("`Atomik.fx_comm` *(definitional)*"), table);
+        assertTrue(table.contains("| `Atomik.fx_comm` | Deltas commute. *(definitional)* |"), table);
     }
 
     @Test
