@@ -55,6 +55,15 @@ class CrossCheckTest {
                     "the theorem table is stale: run mvn -pl lean-proofs test -Datomik.regenerate=true"));
         }
 
+        // The repository README states the counts in prose; they must match the inventory.
+        long definitional = result.rows().stream().filter(r -> r.theorem().definitional()).count();
+        String rootReadme = Files.readString(REPO.resolve("README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        String line = result.rows().size() + " theorems in `lean-proofs/`, " + (result.rows().size() - definitional)
+                + " of them more than a definition restated (the other " + definitional + " are marked *(definitional)*)";
+        if (!rootReadme.contains(line)) {
+            findings.add(new Finding(Finding.Kind.STALE_README, "README.md",
+                    "the Lean line must read \"" + line + "\" (the counts of this build)"));
+        }
         Map<Twin.Kind, Integer> passed = new EnumMap<>(Twin.Kind.class);
         for (CrossCheck.Row row : result.rows()) {
             for (TwinStatus s : row.twins()) {
