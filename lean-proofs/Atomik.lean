@@ -14,6 +14,8 @@ import Atomik.Thm.NonGuarantees
 import Atomik.Thm.TableIndependence
 import Atomik.Thm.StreamOps
 import Atomik.Thm.WireRoundTrip
+import Atomik.Spec.Cache
+import Atomik.Thm.Network
 
 /-!
 # ATOMiK in Lean 4 (core only)

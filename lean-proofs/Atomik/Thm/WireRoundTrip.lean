@@ -90,4 +90,64 @@ theorem decode_seq_zero (m : Msg) (h : m.seq = BitVec.ofNat 32 0) : decode (enco
   simp only [decode, cat8_split, cat16_split, cat32_split]
   rw [if_pos h]
 
+/-- Splitting a joined 16-bit word gives back its high byte. Clause: WIRE-ROUND-1. -/
+theorem hi8_cat8 (h l : BitVec 8) : hi8 (cat8 h l) = h := by
+  apply BitVec.eq_of_toNat_eq
+  have hh := h.isLt
+  have hl := l.isLt
+  simp only [hi8, cat8, BitVec.toNat_ofNat]
+  omega
+
+/-- Splitting a joined 16-bit word gives back its low byte. Clause: WIRE-ROUND-1. -/
+theorem lo8_cat8 (h l : BitVec 8) : lo8 (cat8 h l) = l := by
+  apply BitVec.eq_of_toNat_eq
+  have hh := h.isLt
+  have hl := l.isLt
+  simp only [lo8, cat8, BitVec.toNat_ofNat]
+  omega
+
+/-- Splitting a joined 32-bit word gives back its high half. Clause: WIRE-ROUND-1. -/
+theorem hi16_cat16 (h l : BitVec 16) : hi16 (cat16 h l) = h := by
+  apply BitVec.eq_of_toNat_eq
+  have hh := h.isLt
+  have hl := l.isLt
+  simp only [hi16, cat16, BitVec.toNat_ofNat]
+  omega
+
+/-- Splitting a joined 32-bit word gives back its low half. Clause: WIRE-ROUND-1. -/
+theorem lo16_cat16 (h l : BitVec 16) : lo16 (cat16 h l) = l := by
+  apply BitVec.eq_of_toNat_eq
+  have hh := h.isLt
+  have hl := l.isLt
+  simp only [lo16, cat16, BitVec.toNat_ofNat]
+  omega
+
+/-- Splitting a joined 64-bit word gives back its high half. Clause: WIRE-ROUND-1. -/
+theorem hi32_cat32 (h l : BitVec 32) : hi32 (cat32 h l) = h := by
+  apply BitVec.eq_of_toNat_eq
+  have hh := h.isLt
+  have hl := l.isLt
+  simp only [hi32, cat32, BitVec.toNat_ofNat]
+  omega
+
+/-- Splitting a joined 64-bit word gives back its low half. Clause: WIRE-ROUND-1. -/
+theorem lo32_cat32 (h l : BitVec 32) : lo32 (cat32 h l) = l := by
+  apply BitVec.eq_of_toNat_eq
+  have hh := h.isLt
+  have hl := l.isLt
+  simp only [lo32, cat32, BitVec.toNat_ofNat]
+  omega
+
+/-- Encoding what a valid frame decodes to gives the frame back (encode ∘ decode = id on valid frames). Clause: WIRE-ROUND-1. -/
+theorem encode_decode (bs : List (BitVec 8)) (m : Msg) (h : decode bs = some m) : encode m = bs := by
+  unfold decode at h
+  split at h
+  · split at h
+    · cases h
+    · cases h
+      try subst_vars
+      simp only [encode, bytes64, bytes32, bytes16, hi32_cat32, lo32_cat32, hi16_cat16, lo16_cat16,
+        hi8_cat8, lo8_cat8, List.cons_append, List.nil_append]
+  · cases h
+
 end Atomik

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * cannot. The result lists one row per theorem and every {@link Finding} that must fail the build.
  */
 public final class CrossCheck {
-    /** One theorem with the outcome of each of its twins. */
-    public record Row(LeanTheorem theorem, List<TwinStatus> twins, String status) {
+    /** One theorem with the outcome of each of its twins and the hash the pair has now ({@link TwinHash}). */
+    public record Row(LeanTheorem theorem, List<TwinStatus> twins, String status, String hash) {
     }
 
     public record Result(List<Row> rows, List<Finding> findings, LakeBuild.Result lake, boolean keyReportPresent) {
@@ -29,8 +29,8 @@ public final class CrossCheck {
 
     /** Everything the check reads; tests pass small fixtures. */
     public record Inputs(Path leanRoot, String rootModule, Path mappingFile, ClauseIndex clauses,
-                         Path keyReport, Path tracesDir, MethodTwinRunner methodRunner, int minimumTheorems,
-                         boolean runLake) {
+                         Path keyReport, Path tracesDir, Path twinSources, MethodTwinRunner methodRunner,
+                         int minimumTheorems, boolean runLake) {
     }
 
     private CrossCheck() {
@@ -66,8 +66,10 @@ public final class CrossCheck {
             }
         }
         Map<String, String> methodDetails = new LinkedHashMap<>();
+        Map<String, Long> casesReported = new LinkedHashMap<>();
         Map<String, TwinStatus.State> methodStates = methodRefs.isEmpty() ? Map.of()
-                : in.methodRunner().run(methodRefs, methodDetails);
+                : in.methodRunner().run(methodRefs, methodDetails, casesReported);
+        SpecDefinitions specDefs = SpecDefinitions.scan(in.leanRoot(), in.rootModule() + "/Spec");
 
         List<Row> rows = new ArrayList<>();
         for (LeanTheorem th : inv.theorems()) {
@@ -75,23 +77,26 @@ public final class CrossCheck {
             if (entry == null || entry.twins().isEmpty()) {
                 findings.add(new Finding(Finding.Kind.NO_TWIN, th.location(),
                         th.name() + " has no twin in " + mappingName + " (statement hash " + th.hash() + ")"));
-                rows.add(new Row(th, List.of(), "no twin"));
+                rows.add(new Row(th, List.of(), "no twin", ""));
                 continue;
             }
-            if (!entry.statementHash().equals(th.hash())) {
+            TwinHash.Basis basis = TwinHash.of(th, specDefs, entry.twins(), mapping.smtPrelude(), in.twinSources(), in.tracesDir());
+            if (!entry.confirmedHash().equals(basis.hash())) {
                 findings.add(new Finding(Finding.Kind.HASH_MISMATCH, th.location(),
-                        th.name() + "'s statement changed since its twins were mapped: the mapping has hash "
-                                + (entry.statementHash().isEmpty() ? "(none)" : entry.statementHash())
-                                + ", the statement now hashes to " + th.hash()
-                                + ". Check that every twin still states the same proposition, then set \"statementHash\": \""
-                                + th.hash() + "\" in " + mappingName));
+                        th.name() + " and its twins are stale: the statement, a Spec definition it reaches ("
+                                + String.join(", ", basis.definitions()) + ") or a twin's source changed since the pair was"
+                                + " confirmed (" + (entry.confirmedHash().isEmpty() ? "never" : entry.confirmedHash())
+                                + ", now " + basis.hash() + "). Check that every twin still states the same proposition, then"
+                                + " confirm: set \"confirmedHash\": \"" + basis.hash() + "\" in " + mappingName
+                                + " (or mvn -pl lean-proofs test -Datomik.confirm=" + th.name() + ")"));
             }
             List<TwinStatus> statuses = new ArrayList<>();
             for (Twin t : entry.twins()) {
                 statuses.add(switch (t.kind()) {
                     case Z3 -> Z3Check.check(t, mapping.smtPrelude());
-                    case JQWIK, EXHAUSTIVE -> new TwinStatus(t, methodStates.getOrDefault(t.ref(), TwinStatus.State.MISSING),
+                    case JQWIK -> new TwinStatus(t, methodStates.getOrDefault(t.ref(), TwinStatus.State.MISSING),
                             methodDetails.getOrDefault(t.ref(), ""));
+                    case EXHAUSTIVE -> exhaustiveStatus(t, methodStates, methodDetails, casesReported);
                     case KEY -> key.map(r -> r.check(t)).orElse(new TwinStatus(t, TwinStatus.State.NOT_CHECKED,
                             "KeY report " + in.keyReport() + " is absent in this build"));
                     case TRACE -> traceStatus(t, in.tracesDir());
@@ -116,7 +121,7 @@ public final class CrossCheck {
             }
             boolean bad = statuses.stream().anyMatch(s -> s.state() == TwinStatus.State.FAIL
                     || s.state() == TwinStatus.State.MISSING);
-            rows.add(new Row(th, statuses, bad || !anyPassed ? "fail" : "pass"));
+            rows.add(new Row(th, statuses, bad || !anyPassed ? "fail" : "pass", basis.hash()));
         }
         LakeBuild.Result lake = in.runLake() ? LakeBuild.run(in.leanRoot())
                 : new LakeBuild.Result(LakeBuild.State.SKIPPED, "skipped: not requested");
@@ -124,6 +129,24 @@ public final class CrossCheck {
             findings.add(new Finding(Finding.Kind.LAKE_FAILED, in.leanRoot().toString(), lake.detail()));
         }
         return new Result(rows, findings, lake, key.isPresent());
+    }
+
+    /** An exhaustive twin passes only when it ran, passed and reported exactly its declared number of cases. */
+    private static TwinStatus exhaustiveStatus(Twin t, Map<String, TwinStatus.State> states, Map<String, String> details,
+                                               Map<String, Long> cases) {
+        TwinStatus.State s = states.getOrDefault(t.ref(), TwinStatus.State.MISSING);
+        if (s != TwinStatus.State.PASS) {
+            return new TwinStatus(t, s, details.getOrDefault(t.ref(), ""));
+        }
+        Long counted = cases.get(t.ref());
+        if (counted == null) {
+            return new TwinStatus(t, TwinStatus.State.FAIL, "reported no case count (publish the report entry \"cases\")");
+        }
+        if (!counted.equals(t.cases())) {
+            return new TwinStatus(t, TwinStatus.State.FAIL, "enumerated " + counted + " cases, its declared domain has "
+                    + t.cases() + ": it does not enumerate what it claims");
+        }
+        return new TwinStatus(t, TwinStatus.State.PASS, counted + " cases, the whole declared domain");
     }
 
     private static TwinStatus traceStatus(Twin t, Path tracesDir) {

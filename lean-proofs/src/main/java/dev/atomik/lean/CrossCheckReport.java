@@ -22,6 +22,7 @@ public final class CrossCheckReport {
         ObjectNode root = om.createObjectNode();
         root.put("ok", result.ok());
         root.put("theorems", result.rows().size());
+        root.put("definitional", result.rows().stream().filter(r -> r.theorem().definitional()).count());
         root.put("lakeBuild", result.lake().state().name().toLowerCase(java.util.Locale.ROOT));
         root.put("lakeBuildDetail", result.lake().detail());
         root.put("keyReportPresent", result.keyReportPresent());
@@ -37,6 +38,8 @@ public final class CrossCheckReport {
             n.put("line", r.theorem().line());
             n.put("statement", r.theorem().statement());
             n.put("statementHash", r.theorem().hash());
+            n.put("confirmedHash", r.hash());
+            n.put("definitional", r.theorem().definitional());
             ArrayNode cl = n.putArray("clauses");
             r.theorem().clauses().forEach(cl::add);
             ArrayNode tw = n.putArray("twins");
@@ -62,11 +65,17 @@ public final class CrossCheckReport {
     public static String markdownTable(CrossCheck.Result result) {
         StringBuilder md = new StringBuilder();
         md.append(TABLE_BEGIN).append('\n');
+        long definitional = result.rows().stream().filter(r -> r.theorem().definitional()).count();
+        md.append("**").append(result.rows().size()).append(" theorems, ").append(result.rows().size() - definitional)
+          .append(" of them more than a definition restated**; the ").append(definitional)
+          .append(" marked *(definitional)* are proved by `rfl`, `if_pos`/`if_neg`, `unfold` or `decide` alone.\n\n");
         md.append("| theorem | statement | file | clauses | twins | status |\n|---|---|---|---|---|---|\n");
         for (CrossCheck.Row r : result.rows()) {
             String twins = r.twins().stream().map(s -> s.twin().describe()).collect(Collectors.joining(", "));
+            // The mark goes after the statement, so the name cell stays the bare name other tools read.
             md.append("| `").append(r.theorem().name()).append("` | ")
-              .append(r.theorem().summary().replace("|", "\\|")).append(" | ")
+              .append(r.theorem().summary().replace("|", "\\|"))
+              .append(r.theorem().definitional() ? " *(definitional)*" : "").append(" | ")
               .append(r.theorem().file()).append(" | ")
               .append(String.join(", ", r.theorem().clauses())).append(" | ")
               .append(twins.replace("|", "\\|")).append(" | ")

@@ -184,8 +184,68 @@ public final class LeanInventory {
                     }
                 }
             }
-            theorems.add(new LeanTheorem(name, rel, i + 1, statement, summaryOf(doc), List.copyOf(cited)));
+            theorems.add(new LeanTheorem(name, rel, i + 1, statement, summaryOf(doc), List.copyOf(cited),
+                    isDefinitional(proofFrom(lines, i), statement)));
         }
+    }
+
+    /** Tactics and terms that only unfold definitions or decide an {@code if}: a proof made of them restates a definition. */
+    private static final Set<String> DEFINITIONAL_WORDS = Set.of("by", "exact", "refine", "first", "unfold", "rfl", "if_pos",
+            "if_neg", "decide", "at", "Iff.rfl", "trivial");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_'.?]*");
+
+    /** The proof: from the first ":=" after the theorem keyword to the next blank line or declaration. */
+    private static String proofFrom(List<String> lines, int start) {
+        StringBuilder sb = new StringBuilder();
+        boolean inProof = false;
+        for (int i = start; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!inProof) {
+                int at = line.indexOf(":=");
+                if (at < 0) {
+                    continue;
+                }
+                inProof = true;
+                line = line.substring(at + 2);
+            } else if (line.isBlank() || line.startsWith("/-") || line.startsWith("end ") || line.startsWith("theorem ")) {
+                break;
+            }
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Definition-level: once the restated goals ({@code show …}) and the names the statement binds are set
+     * aside, every word of the proof is in {@link #DEFINITIONAL_WORDS} or names a definition it unfolds.
+     */
+    static boolean isDefinitional(String proof, String statement) {
+        Set<String> bound = new HashSet<>();
+        Matcher b = WORD.matcher(statement);
+        while (b.find()) {
+            bound.add(b.group());
+        }
+        for (String line : proof.split("\n")) {
+            // `first | rfl | …` or `first | decide | …`: the kernel-level alternative is tried first.
+            if (line.trim().matches("\\|\\s*(rfl|decide)")) {
+                return true;
+            }
+        }
+        for (String line : proof.split("\n")) {
+            String t = line.trim().replaceFirst("^[·|]\\s*", "");
+            if (t.startsWith("show ") || t.isEmpty()) {
+                continue;
+            }
+            boolean unfolding = t.startsWith("unfold ");
+            Matcher w = WORD.matcher(t);
+            while (w.find()) {
+                String word = w.group();
+                if (!DEFINITIONAL_WORDS.contains(word) && !bound.contains(word) && !word.equals("_") && !unfolding) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The text after the theorem's name up to the first ":=" (its binders and type). */

@@ -11,8 +11,12 @@ import java.util.List;
  * @param statement the binders and type, whitespace collapsed (what the statement hash covers)
  * @param summary   the docstring's sentence, without its clause citation
  * @param clauses   clause IDs cited by the docstring
+ * @param definitional whether the proof is definition-level: it only unfolds definitions and decides
+ *                  {@code if}s ({@code rfl}, {@code if_pos}/{@code if_neg}, {@code show}, {@code unfold},
+ *                  {@code decide}), citing no other lemma; such a theorem restates a definition
  */
-public record LeanTheorem(String name, String file, int line, String statement, String summary, List<String> clauses) {
+public record LeanTheorem(String name, String file, int line, String statement, String summary, List<String> clauses,
+                          boolean definitional) {
 
     public String hash() {
         return StatementHash.of(statement);

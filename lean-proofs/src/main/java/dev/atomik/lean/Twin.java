@@ -6,9 +6,10 @@ package dev.atomik.lean;
  * @param kind {@link Kind}
  * @param ref  for jqwik/exhaustive {@code fully.qualified.Class#method}; for key
  *             {@code Class#method} (optionally {@code #contract}); for trace the trace id; for z3 a label
- * @param smt  for z3 only: SMT-LIB declarations and assertions, the last one {@code (assert (not …))}
+ * @param smt   for z3 only: SMT-LIB declarations and assertions, the last one {@code (assert (not …))}
+ * @param cases for exhaustive only: the number of cases of its declared domain, which the twin must report
  */
-public record Twin(Kind kind, String ref, String smt) {
+public record Twin(Kind kind, String ref, String smt, Long cases) {
     public enum Kind {
         Z3, JQWIK, EXHAUSTIVE, KEY, TRACE;
 

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class TwinMapping {
     /** One theorem's entry. */
-    public record Entry(String theorem, String statementHash, List<Twin> twins) {
+    /** One theorem's entry; {@code confirmedHash} is the {@link TwinHash} the pair was last confirmed for. */
+    public record Entry(String theorem, String confirmedHash, List<Twin> twins) {
     }
 
     private final String smtPrelude;
@@ -73,9 +74,14 @@ public final class TwinMapping {
                 if (kind != Twin.Kind.Z3 && (ref == null || ref.isBlank())) {
                     throw new IllegalArgumentException(file + ": theorem " + name + ": " + kindText + " twin without \"ref\"");
                 }
-                twins.add(new Twin(kind, ref, smt));
+                Long cases = t.path("cases").isIntegralNumber() ? t.path("cases").asLong() : null;
+                if (kind == Twin.Kind.EXHAUSTIVE && cases == null) {
+                    throw new IllegalArgumentException(file + ": theorem " + name + ": exhaustive twin " + ref
+                            + " without \"cases\" (the size of the domain it enumerates; the harness checks the twin's count)");
+                }
+                twins.add(new Twin(kind, ref, smt, cases));
             }
-            entries.put(name, new Entry(name, node.path("statementHash").asText(""), List.copyOf(twins)));
+            entries.put(name, new Entry(name, node.path("confirmedHash").asText(""), List.copyOf(twins)));
         }
         return new TwinMapping(prelude, entries);
     }

@@ -30,13 +30,20 @@ class CrossCheckTest {
                 REPO.resolve("model/target/key-report.json").toString()));
         CrossCheck.Inputs in = new CrossCheck.Inputs(LEAN, "Atomik", LEAN.resolve("twins.json"),
                 ClauseIndex.fromDirectory(REPO.resolve("spec")), keyReport, REPO.resolve("conformance/traces"),
-                new JUnitTwinRunner(), 40, true);
+                LEAN.resolve("src/test/java"), new JUnitTwinRunner(), 40, true);
         CrossCheck.Result result = CrossCheck.run(in);
 
         Path buildDir = Path.of(System.getProperty("atomik.lean.buildDir", LEAN.resolve("target").toString()));
         Path json = buildDir.resolve("crosscheck.json");
         CrossCheckReport.writeJson(result, json);
 
+        String confirm = System.getProperty("atomik.confirm", "");
+        if (!confirm.isBlank()) {
+            List<String> confirmed = TwinConfirm.confirm(LEAN.resolve("twins.json"), result, confirm);
+            System.out.println("Lean cross-check: confirmed " + confirmed.size() + " pair(s): " + confirmed
+                    + "; run again without -Datomik.confirm to check");
+            result = CrossCheck.run(in);
+        }
         List<Finding> findings = new ArrayList<>(result.findings());
         Path readme = LEAN.resolve("README.md");
         String current = Files.readString(readme, StandardCharsets.UTF_8);
@@ -48,6 +55,15 @@ class CrossCheckTest {
                     "the theorem table is stale: run mvn -pl lean-proofs test -Datomik.regenerate=true"));
         }
 
+        // The repository README states the counts in prose; they must match the inventory.
+        long definitional = result.rows().stream().filter(r -> r.theorem().definitional()).count();
+        String rootReadme = Files.readString(REPO.resolve("README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        String line = result.rows().size() + " theorems in `lean-proofs/`, " + (result.rows().size() - definitional)
+                + " of them more than a definition restated (the other " + definitional + " are marked *(definitional)*)";
+        if (!rootReadme.contains(line)) {
+            findings.add(new Finding(Finding.Kind.STALE_README, "README.md",
+                    "the Lean line must read \"" + line + "\" (the counts of this build)"));
+        }
         Map<Twin.Kind, Integer> passed = new EnumMap<>(Twin.Kind.class);
         for (CrossCheck.Row row : result.rows()) {
             for (TwinStatus s : row.twins()) {

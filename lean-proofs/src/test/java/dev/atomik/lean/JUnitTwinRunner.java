@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -26,7 +27,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class JUnitTwinRunner implements MethodTwinRunner {
 
     @Override
-    public Map<String, TwinStatus.State> run(Collection<String> refs, Map<String, String> details) {
+    public Map<String, TwinStatus.State> run(Collection<String> refs, Map<String, String> details, Map<String, Long> cases) {
         Map<String, TwinStatus.State> out = new LinkedHashMap<>();
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (String ref : refs) {
@@ -69,6 +70,15 @@ final class JUnitTwinRunner implements MethodTwinRunner {
                     ran.put(ref, TwinStatus.State.FAIL);
                     details.put(ref, result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
                             .orElse(result.getStatus().toString()));
+                }
+            }
+
+            @Override
+            public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                String ref = refOf(id);
+                String n = entry.getKeyValuePairs().get("cases");
+                if (ref != null && n != null) {
+                    cases.put(ref, Long.parseLong(n));
                 }
             }
 

@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /** Twins of StreamOps: one DeltaStream. */
 class StreamTwins {
@@ -125,24 +126,56 @@ class StreamTwins {
     }
 
     /**
+     * STR-SEQ-1: ACCUM succeeds while sequence numbers remain, up to and including lastSeq = 2^32 − 2 (it then
+     * issues seq 2^32 − 1). lastSeq is set through reflection; jqwik's edge cases include both ends of the range.
+     */
+    @Property
+    void accumSucceedsUpToTheLastSequenceNumber(@ForAll @LongRange(min = 0, max = U32 - 1) long last,
+                                               @ForAll @LongRange(min = 0, max = U32) long a, @ForAll long d) throws ReflectiveOperationException {
+        for (long lastSeq : new long[] {last, U32 - 1}) {
+            DeltaStream s = new DeltaStream(64);
+            Field f = DeltaStream.class.getDeclaredField("lastSeq");
+            f.setAccessible(true);
+            f.setLong(s, lastSeq);
+            long before = s.read(a);
+            DeltaMessage m = s.accum(a, d);
+            assertEquals(lastSeq + 1, m.seq);
+            assertEquals(lastSeq + 1, s.lastSeq());
+            assertEquals(before ^ d, s.read(a));
+        }
+    }
+
+    /**
      * ERR-ATOMIC-1, STR-SEQ-1: once seq 2^32 − 1 is used, ACCUM fails with SEQ_EXHAUSTED and changes nothing.
-     * 2^32 ACCUMs are too many for a test, so the counter is set through reflection.
+     * Domain: lastSeq = 2^32 − 1 (the only value at or above the limit the class can hold), every address
+     * 0 … 15 and every delta 0 … 15 at width 4: 256 cases. 2^32 ACCUMs are too many for a test, so the
+     * counter is set through reflection, after one real ACCUM that used seq 2^32 − 1 itself.
      */
     @Test
-    void exhaustedSequenceFailsAndChangesNothing() throws ReflectiveOperationException {
-        DeltaStream s = new DeltaStream(64);
-        s.load(3, 9);
+    void exhaustedSequenceFailsAndChangesNothing(TestReporter reporter) throws ReflectiveOperationException {
         Field last = DeltaStream.class.getDeclaredField("lastSeq");
         last.setAccessible(true);
-        last.setLong(s, U32 - 1);
-        DeltaMessage m = s.accum(3, 1);
-        assertEquals(U32, m.seq);
-        long state = s.read(3);
-        int pending = s.pending();
-        assertEquals(ErrorCode.SEQ_EXHAUSTED, Gen.errorCode(() -> s.accum(3, 2)));
-        assertEquals(state, s.read(3));
-        assertEquals(pending, s.pending());
-        assertEquals(U32, s.lastSeq());
-        assertTrue(s.deltaCount(3) >= 1);
+        long cases = 0;
+        for (long a = 0; a < 16; a++) {
+            for (long d = 0; d < 16; d++) {
+                DeltaStream s = new DeltaStream(4);
+                s.load(a, 9);
+                last.setLong(s, U32 - 1);
+                DeltaMessage m = s.accum(a, 1);
+                assertEquals(U32, m.seq);
+                long state = s.read(a);
+                int pending = s.pending();
+                long count = s.deltaCount(a);
+                long addr = a;
+                long delta = d;
+                assertEquals(ErrorCode.SEQ_EXHAUSTED, Gen.errorCode(() -> s.accum(addr, delta)));
+                assertEquals(state, s.read(a));
+                assertEquals(pending, s.pending());
+                assertEquals(U32, s.lastSeq());
+                assertEquals(count, s.deltaCount(a));
+                cases++;
+            }
+        }
+        reporter.publishEntry("cases", Long.toString(cases));
     }
 }

@@ -58,4 +58,32 @@ class TableTwins {
         assertEquals(ErrorCode.ADDRESS_OUT_OF_RANGE, Gen.errorCode(() -> t.accum(bad, d)));
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(snapshot(t, size)));
     }
+
+    /**
+     * TBL-OPS-1: no operation changes the size: after any sequence of LOAD, ACCUM, ROLLBACK, SWAP and MERGE
+     * every address 0 … N−1 is still in range and N is still out of range.
+     */
+    @Property
+    void operationsKeepTheSize(@ForAll @IntRange(min = 1, max = 16) int size,
+                               @ForAll @net.jqwik.api.constraints.Size(max = 20) java.util.List<@IntRange(min = 0, max = 4) Integer> ops,
+                               @ForAll long v) {
+        Table t = new Table(64, size);
+        int step = 0;
+        for (int op : ops) {
+            int a = step % size;
+            int b = (step * 7 + 3) % size;
+            switch (op) {
+                case 0 -> t.load(a, v + step);
+                case 1 -> t.accum(a, v ^ step);
+                case 2 -> t.rollback(a, v);
+                case 3 -> t.swap(a, v - step);
+                default -> t.merge(a, b);
+            }
+            step++;
+            for (int i = 0; i < size; i++) {
+                assertEquals(i, t.index(i), "address " + i + " still in range after op " + op);
+            }
+            assertEquals(ErrorCode.ADDRESS_OUT_OF_RANGE, Gen.errorCode(() -> t.index(size)), "size unchanged after op " + op);
+        }
+    }
 }
