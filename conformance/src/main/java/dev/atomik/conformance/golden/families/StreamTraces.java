@@ -104,10 +104,16 @@ public final class StreamTraces {
                         "VAL-MASK-1", "STR-LOAD-1", "STR-ACCUM-1")
                         .stream(1).load(0, 0x3).read(0).accum(0, 0x3).read(0).count(0).drain().build(),
                 trace(EDGE, "stream/bad-size",
-                        "A stream init with addresses = 0 or queue = 0 fails with BAD_SIZE and keeps the stream before it.",
+                        "A stream init with addresses or queue 0 or -1 fails with BAD_SIZE (not a crash) and keeps the "
+                                + "stream before it.",
                         "STR-CAP-1", "ERR-CODES-1", "ERR-ATOMIC-1")
-                        .stream(64).load(3, 0x1).stream(64, 0, 8).fails().stream(64, 8, 0).fails().read(3).epoch()
-                        .build(),
+                        .stream(64).load(3, 0x1).stream(64, 0, 8).fails().stream(64, 8, 0).fails()
+                        .stream(64, -1, 8).fails().stream(64, 8, -1).fails().read(3).epoch().build(),
+                trace(EDGE, "stream/queue-1-keeps-addresses",
+                        "A queue of 1 limits the messages, not the addresses: three addresses load, the second ACCUM fails.",
+                        "STR-CAP-1", "ERR-ATOMIC-1")
+                        .stream(64, 8, 1).load(0, 0x1).load(1, 0x2).load(2, 0x3).accum(3, 0x1).accum(4, 0x1).fails()
+                        .checkStream(0, 1, 2, 3, 4).build(),
                 trace(EDGE, "stream/address-edges-full",
                         "On a full stream 0xffffffff is a legal address (CAPACITY_EXCEEDED where it takes a slot, 0 where "
                                 + "it reads) and 2^32 is not (ADDRESS_OUT_OF_RANGE).",
