@@ -3,8 +3,10 @@ package dev.atomik.replication;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomik.model.AtomikError;
 import dev.atomik.model.CacheNode;
 import dev.atomik.model.DeltaMessage;
+import dev.atomik.model.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -94,6 +96,36 @@ public final class Cluster {
         s.put("value", Hex.of(value));
         s.set("expect", messageJson(m));
         return m;
+    }
+
+    /**
+     * A node operation ({@code load}, {@code put}, {@code get} or {@code swap}) that the node must
+     * refuse, recorded with the model's error as {@code expect_error} (ERR-ATOMIC-1: it changes
+     * nothing; a refused put issues no seq). {@code value} is ignored for {@code get}.
+     */
+    public void refuse(String op, int node, long key, long value) {
+        checkNode(node);
+        CacheNode n = nodes[node];
+        try {
+            switch (op) {
+                case "load" -> n.load(key, value);
+                case "put" -> n.put(key, value);
+                case "get" -> n.get(key);
+                case "swap" -> n.swap(key, value);
+                default -> throw new IllegalArgumentException(op + " cannot be refused in a multi-node trace");
+            }
+        } catch (AtomikError e) {
+            ObjectNode s = step(op);
+            s.put("node", NodeNames.name(node));
+            s.put("addr", Hex.of(key));
+            if (!op.equals("get")) {
+                s.put("value", Hex.of(value));
+            }
+            s.put("expect_error", ErrorCode.name(e.code));
+            return;
+        }
+        throw new IllegalStateException(op + " at node " + NodeNames.name(node) + " key " + Hex.of(key)
+                + " was meant to be refused but the model accepted it");
     }
 
     /** put, then send the message to every peer: the full-mesh write of the tutorial. */

@@ -49,6 +49,11 @@ public final class Replay {
 
     private static void apply(Cluster c, JsonNode s, int n, int line) {
         String op = text(s, "op", line);
+        if (s.has("expect_error")) {
+            // a refused node operation: re-done as a refusal, which records the model's error again
+            c.refuse(op, node(s, "node", n, line), hex(s, "addr", line), s.has("value") ? hex(s, "value", line) : 0L);
+            return;
+        }
         switch (op) {
             case "load" -> c.load(node(s, "node", n, line), hex(s, "addr", line), hex(s, "value", line));
             case "put" -> c.put(node(s, "node", n, line), hex(s, "addr", line), hex(s, "value", line));

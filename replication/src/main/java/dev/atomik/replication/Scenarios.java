@@ -1,5 +1,6 @@
 package dev.atomik.replication;
 
+import dev.atomik.model.CacheNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -155,6 +156,85 @@ public final class Scenarios {
     }
 
     /** All scenarios, in the order the generator writes them. */
+    // ---- edges found by mutation testing (conformance/selftest/PIT.md) -----------------------
+
+    private static final long U32_MAX = 0xFFFF_FFFFL;
+
+    /** Width 1: values and deltas keep only bit 0 (VAL-MASK-1), at a key no node loaded. */
+    public static Cluster widthOne() {
+        Cluster c = new Cluster(2, 1, true);
+        c.load(A, KEY, 0x3L);
+        c.load(B, KEY, 0x1L);
+        c.get(A, KEY);
+        c.putAndBroadcast(A, 5L, 0x3L);
+        c.deliver(A, B, 1);
+        c.get(B, 5L);
+        c.put(A, KEY, 0x2L);
+        c.send(A, B, 2);
+        c.deliver(A, B, 2);
+        c.check();
+        return c;
+    }
+
+    /** 0xffffffff is a key; 2^32 and 2^64-1 are refused by every node op (STR-SPARSE-1 for caches). */
+    public static Cluster addressEdges() {
+        Cluster c = new Cluster(2, 64, true);
+        c.putAndBroadcast(A, U32_MAX, 0x5L);
+        c.deliver(A, B, 1);
+        c.get(B, U32_MAX);
+        c.swap(B, U32_MAX, 0x9L);
+        c.load(A, U32_MAX, 0x6L);
+        for (long bad : new long[] {U32_MAX + 1, -1L}) {
+            c.refuse("load", A, bad, 0x1L);
+            c.refuse("put", A, bad, 0x1L);
+            c.refuse("get", A, bad, 0L);
+            c.refuse("swap", A, bad, 0x1L);
+        }
+        c.put(A, U32_MAX, 0x7L);
+        c.check();
+        return c;
+    }
+
+    /** Every op at keys a node never loaded: get reads 0 without taking a slot, swap and put take one, a delivery creates it. */
+    public static Cluster unloadedKeys() {
+        Cluster c = new Cluster(3, 64, true);
+        c.get(A, 0x10L);
+        c.swap(A, 0x11L, 0x4L);
+        c.get(A, 0x11L);
+        c.putAndBroadcast(A, 0x12L, 0x8L);
+        c.deliver(A, B, 1);
+        c.get(B, 0x12L);
+        c.putAndBroadcast(B, 0x13L, 0x1L);
+        c.deliver(B, A, 1);
+        c.deliver(B, C, 1);
+        c.deliver(A, C, 1);
+        c.swap(C, 0x14L, 0x2L);
+        c.check();
+        return c;
+    }
+
+    /** A node holding its full key capacity refuses a new key (CAPACITY_EXCEEDED) but still serves held keys and reads others as 0. */
+    public static Cluster fullNode() {
+        Cluster c = new Cluster(2, 64, true);
+        for (long k = 0; k < CacheNode.DEFAULT_KEYS; k++) {
+            c.load(B, k, k);
+        }
+        long next = CacheNode.DEFAULT_KEYS;
+        c.refuse("load", B, next, 0x1L);
+        c.refuse("put", B, next, 0x1L);
+        c.refuse("swap", B, next, 0x1L);
+        c.get(B, next);
+        c.put(B, 0L, 0x1L);
+        c.swap(B, next - 1, 0x2L);
+        c.load(B, 1L, 0x3L);
+        c.get(B, 1L);
+        c.send(B, A, 1);
+        c.deliver(B, A, 1);
+        c.get(A, 0L);
+        c.check();
+        return c;
+    }
+
     public static List<Scenario> all() {
         List<Scenario> out = new ArrayList<>();
         out.add(new Scenario("replication/tutorial-3-nodes",
@@ -219,6 +299,18 @@ public final class Scenarios {
         out.add(new Scenario("replication/random-drops-then-resend-seed-13",
                 "Simulated run with " + drops.describe() + ": replicas end apart, then re-sending exactly the lost messages converges them.",
                 List.of("REP-REPAIR-1", "REP-CONV-1"), 13, () -> simulateThenRepair(13, randomWork(4, 3, 10), drops, true)));
+        out.add(new Scenario("replication/width-1",
+                "Two nodes of width 1: a put of 0x3 at a key no node loaded issues delta 0x1, and every node reads bit 0 only.",
+                List.of("REP-CACHE-1", "VAL-MASK-1", "REP-CONV-1"), 0, Scenarios::widthOne));
+        out.add(new Scenario("replication/address-edges",
+                "Key 0xffffffff is put, delivered, swapped and loaded; keys 2^32 and 2^64-1 are refused with ADDRESS_OUT_OF_RANGE by load, put, get and swap.",
+                List.of("REP-CACHE-1", "STR-SPARSE-1", "ERR-CODES-1", "ERR-ATOMIC-1"), 0, Scenarios::addressEdges));
+        out.add(new Scenario("replication/unloaded-keys",
+                "Operations and deliveries at keys a node never loaded: get reads 0, swap and put start the key, a delivery creates it at the receiver.",
+                List.of("REP-CACHE-1", "STR-SPARSE-1", "REP-CONV-1"), 0, Scenarios::unloadedKeys));
+        out.add(new Scenario("replication/full-node",
+                "B holds 1024 keys, its default capacity: load, put and swap of a new key fail with CAPACITY_EXCEEDED, get reads it as 0, held keys still work.",
+                List.of("REP-CACHE-1", "STR-CAP-1", "ERR-ATOMIC-1"), 0, Scenarios::fullNode));
         return out;
     }
 }

@@ -49,7 +49,11 @@ class MultiNodeTracesTest {
             Map.entry("replication/swap-is-not-last-writer-wins", false),
             Map.entry("replication/lossy-partition-then-resend-seed-11", true),
             Map.entry("replication/holding-partition-seed-12", true),
-            Map.entry("replication/random-drops-then-resend-seed-13", true));
+            Map.entry("replication/random-drops-then-resend-seed-13", true),
+            Map.entry("replication/width-1", true),
+            Map.entry("replication/address-edges", false),
+            Map.entry("replication/unloaded-keys", false),
+            Map.entry("replication/full-node", false));
 
     /** Traces that must show replicas apart before their repair. */
     private static final Set<String> APART_BEFORE_REPAIR = Set.of(

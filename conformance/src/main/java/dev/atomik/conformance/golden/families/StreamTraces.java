@@ -9,6 +9,8 @@ import java.util.List;
 public final class StreamTraces {
     private static final String F = "stream-basics";
     private static final String CAP = "stream-capacity";
+    /** Edges found by mutation testing (conformance/selftest/PIT.md): each trace pins a mutant of DeltaStream. */
+    private static final String EDGE = "stream-edges";
     private static final long U32_MAX = 0xFFFF_FFFFL;
 
     private StreamTraces() {
@@ -98,6 +100,51 @@ public final class StreamTraces {
                         "A full stream still reads untouched addresses as 0 without taking a slot.", "STR-CAP-1",
                         "STR-SPARSE-1")
                         .stream(64, 1, 4).load(0, 0x1).read(1).count(1).load(1, 0x2).fails().read(0).build(),
+                trace(EDGE, "stream/width-1", "A stream of width 1 keeps only bit 0: LOAD 0x3 reads 0x1, ACCUM 0x3 flips it.",
+                        "VAL-MASK-1", "STR-LOAD-1", "STR-ACCUM-1")
+                        .stream(1).load(0, 0x3).read(0).accum(0, 0x3).read(0).count(0).drain().build(),
+                trace(EDGE, "stream/bad-size",
+                        "A stream init with addresses or queue 0 or -1 fails with BAD_SIZE (not a crash) and keeps the "
+                                + "stream before it.",
+                        "STR-CAP-1", "ERR-CODES-1", "ERR-ATOMIC-1")
+                        .stream(64).load(3, 0x1).stream(64, 0, 8).fails().stream(64, 8, 0).fails()
+                        .stream(64, -1, 8).fails().stream(64, 8, -1).fails().read(3).epoch().build(),
+                trace(EDGE, "stream/queue-1-keeps-addresses",
+                        "A queue of 1 limits the messages, not the addresses: three addresses load, the second ACCUM fails.",
+                        "STR-CAP-1", "ERR-ATOMIC-1")
+                        .stream(64, 8, 1).load(0, 0x1).load(1, 0x2).load(2, 0x3).accum(3, 0x1).accum(4, 0x1).fails()
+                        .checkStream(0, 1, 2, 3, 4).build(),
+                trace(EDGE, "stream/address-edges-full",
+                        "On a full stream 0xffffffff is a legal address (CAPACITY_EXCEEDED where it takes a slot, 0 where "
+                                + "it reads) and 2^32 is not (ADDRESS_OUT_OF_RANGE).",
+                        "STR-SPARSE-1", "STR-CAP-1", "ERR-ORDER-1")
+                        .stream(64, 1, 8).load(0, 0x1).load(U32_MAX, 0x1).fails().load(0x1_0000_0000L, 0x1).fails()
+                        .load(-1L, 0x1).fails().read(U32_MAX).count(U32_MAX).swap(U32_MAX).fails()
+                        .swap(U32_MAX, 0x2).fails().accum(U32_MAX, 0x1).fails().rollback(U32_MAX, 0x1).fails()
+                        .apply(U32_MAX, 0x1, 1).fails().checkStream(0).build(),
+                trace(EDGE, "stream/address-edges-fresh",
+                        "On a fresh stream every op takes address 0xffffffff and refuses 2^32 and 2^64-1.",
+                        "STR-SPARSE-1", "ERR-CODES-1")
+                        .stream(64).swap(U32_MAX, 0x6).read(U32_MAX).count(U32_MAX).swap(0x1_0000_0000L).fails()
+                        .swap(0x1_0000_0000L, 0x1).fails().swap(-1L).fails().swap(-1L, 0x1).fails()
+                        .count(-1L).fails().load(-1L, 0x1).fails().rollback(0x1_0000_0000L, 0x1).fails()
+                        .rollback(U32_MAX, 0x1).count(U32_MAX).drain().checkStream(U32_MAX).build(),
+                trace(EDGE, "stream/rollback-capacity",
+                        "ROLLBACK fails with CAPACITY_EXCEEDED on a new address of a full stream and on a full queue, "
+                                + "and changes nothing.",
+                        "STR-CAP-1", "CTX-ROLLBACK-1", "ERR-ATOMIC-1")
+                        .stream(64, 1, 1).load(0, 0x1).rollback(1, 0x1).fails().rollback(0, 0x1).rollback(0, 0x2).fails()
+                        .checkStream(0, 1).drain().rollback(0, 0x4).checkStream(0).build(),
+                trace(EDGE, "stream/swap-full-untouched",
+                        "SWAP, with or without a value, of an untouched address of a full stream fails with "
+                                + "CAPACITY_EXCEEDED and changes nothing.",
+                        "STR-CAP-1", "STR-SWAP-1", "ERR-ATOMIC-1")
+                        .stream(64, 1, 4).load(0, 0x1).swap(1).fails().swap(1, 0x2).fails().swap(0, 0x3)
+                        .checkStream(0, 1).build(),
+                trace(EDGE, "stream/swap-value-untouched",
+                        "SWAP v of a never-touched address returns 0, takes the address with state v and count 0.",
+                        "STR-SWAP-1", "CTX-SWAP-2", "STR-SPARSE-1")
+                        .stream(64).swap(77, 0x5).read(77).count(77).epoch().accum(77, 0x1).read(77).build(),
                 trace(F, "stream/count-per-address", "Delta counts are per address and reset by LOAD and SWAP.",
                         "CTX-COUNT-1", "STR-ACCUM-1", "STR-APPLY-1")
                         .stream(64).accum(1, 0x1).accum(1, 0x2).apply(2, 0x3, 9).count(1).count(2).load(1, 0)

@@ -19,6 +19,10 @@ public final class TableTraces {
         List<TraceDef> out = new ArrayList<>();
         out.add(trace(F, "table/size-0-bad-size", "Creating a table with N = 0 fails with BAD_SIZE.",
                 "TBL-SIZE-1", "ERR-CODES-1").table(64, 0).fails().build());
+        out.add(trace(F, "table/size-negative-bad-size",
+                "Creating a table with N = -1 fails with BAD_SIZE (not a crash) and keeps the table before it.",
+                "TBL-SIZE-1", "ERR-CODES-1", "ERR-ATOMIC-1").table(64, 2).load(1, 0x5).table(64, -1).fails().read(1)
+                .build());
         out.add(trace(F, "table/size-1", "A table of one context works as a context at address 0.",
                 "TBL-SIZE-1", "TBL-OPS-1").table(64, 1).load(0, 0x42).accum(0, 0x1).read(0).read(1).fails()
                 .build());
