@@ -117,8 +117,8 @@ public final /*@ spec_java_math @*/ class CacheNode {
           @ loop_invariant (\forall int j; 0 <= j && j < i; keys[j] != key);
           @ decreases used - i;
           @*/
-        /*+KeY@ assignable \strictly_nothing; @*/
-        /*-KeY@ assignable \nothing; @*/
+        /*+KeY@ loop_writes \strictly_nothing; @*/
+        /*-KeY@ loop_writes \nothing; @*/
         for (int i = 0; i < used; i++) {
             if (keys[i] == key) {
                 return i;

@@ -180,8 +180,8 @@ public final /*@ spec_java_math @*/ class DeltaStream {
           @ loop_invariant (\forall int j; 0 <= j && j < i; addrs[j] != address);
           @ decreases used - i;
           @*/
-        /*+KeY@ assignable \strictly_nothing; @*/
-        /*-KeY@ assignable \nothing; @*/
+        /*+KeY@ loop_writes \strictly_nothing; @*/
+        /*-KeY@ loop_writes \nothing; @*/
         for (int i = 0; i < used; i++) {
             if (addrs[i] == address) {
                 return i;
@@ -696,6 +696,7 @@ public final /*@ spec_java_math @*/ class DeltaStream {
      */
     /*@ public normal_behavior
       @   ensures \result != null && \fresh(\result) && \result.length == \old(queued) && queued == 0;
+      @   ensures \nonnullelements(\result);
       @   ensures (\forall int i; 0 <= i && i < \result.length; \result[i] == outbox[i]);
       @   assignable queued;
       @*/
@@ -703,7 +704,7 @@ public final /*@ spec_java_math @*/ class DeltaStream {
         DeltaMessage[] out = new DeltaMessage[queued];
         /*@ loop_invariant 0 <= i && i <= queued && out.length == queued;
           @ loop_invariant (\forall int j; 0 <= j && j < i; out[j] == outbox[j]);
-          @ assignable out[*];
+          @ loop_writes out[*];
           @ decreases queued - i;
           @*/
         for (int i = 0; i < queued; i++) {
