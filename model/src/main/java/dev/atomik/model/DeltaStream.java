@@ -553,6 +553,20 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   signals_only AtomikError;
       @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
       @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= address && address <= 4294967295L;
+      @   requires ((\forall int i; 0 <= i && i < used; addrs[i] != address) && used == addrs.length)
+      @         || queued == outbox.length;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= address && address <= 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
+      @   requires queued < outbox.length && lastSeq == 4294967295L;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.SEQ_EXHAUSTED;
+      @   assignable \nothing;
       @*/
     public DeltaMessage rollback(long address, long delta) {
         // ACCUM's body, not a call to accum: KeY applies a callee's five spec cases together, and
