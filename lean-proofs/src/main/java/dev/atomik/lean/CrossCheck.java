@@ -41,6 +41,10 @@ public final class CrossCheck {
         List<Finding> findings = new ArrayList<>(inv.findings());
         TwinMapping mapping = TwinMapping.read(in.mappingFile());
         Optional<KeyReport> key = KeyReport.read(in.keyReport());
+        // A report older than the model sources, partial, or without a result for every obligation
+        // fails the check (its KeY twins are then not checked), rather than passing KeY twins on it.
+        key.filter(r -> !r.rejection().isEmpty()).ifPresent(r -> findings.add(
+                new Finding(Finding.Kind.KEY_REPORT_REJECTED, in.keyReport().toString(), r.rejection())));
         String mappingName = in.mappingFile().getFileName().toString();
 
         if (inv.theorems().size() < in.minimumTheorems()) {

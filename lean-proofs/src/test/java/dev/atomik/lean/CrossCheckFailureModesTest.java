@@ -171,12 +171,31 @@ class CrossCheckFailureModesTest {
         CrossCheck.Result absent = run();
         assertOnly(absent, Finding.Kind.NO_CHECKED_TWIN, "Atomik.fx_comm");
         assertEquals(TwinStatus.State.NOT_CHECKED, absent.rows().get(0).twins().get(0).state());
-        Files.writeString(dir.resolve("key-report.json"),
-                "{\"contracts\":[{\"class\":\"dev.atomik.model.Context\",\"method\":\"accum\",\"contract\":\"normal_behavior\",\"status\":\"closed\"}]}");
+        Files.writeString(dir.resolve("key-report.json"), KeyReportTest.report(modelSources(), "closed"));
         assertTrue(run().ok());
-        Files.writeString(dir.resolve("key-report.json"),
-                "{\"contracts\":[{\"class\":\"dev.atomik.model.Context\",\"method\":\"accum\",\"contract\":\"normal_behavior\",\"status\":\"open\"}]}");
+        Files.writeString(dir.resolve("key-report.json"), KeyReportTest.report(modelSources(), "open"));
         assertOnly(run(), Finding.Kind.TWIN_FAILED, "not closed");
+    }
+
+    /** A stand-in for model/src/main/java that a KeY report can be about. */
+    private Path modelSources() throws IOException {
+        Path src = dir.resolve("model-src");
+        Files.createDirectories(src);
+        if (!Files.exists(src.resolve("Context.java"))) {
+            Files.writeString(src.resolve("Context.java"), "class Context {}\n");
+        }
+        return src;
+    }
+
+    @Test
+    void aKeyReportOlderThanTheModelSourcesFailsTheCheck() throws IOException {
+        writeMapping(StatementHash.of(STATEMENT), z3(COMM_SMT), twin("key", "Context#accum"));
+        Files.writeString(dir.resolve("key-report.json"), KeyReportTest.report(modelSources(), "closed"));
+        assertTrue(run().ok());
+        Files.writeString(modelSources().resolve("Context.java"), "class Context { int edited; }\n");
+        CrossCheck.Result stale = run();
+        assertOnly(stale, Finding.Kind.KEY_REPORT_REJECTED, "older than the model sources");
+        assertEquals(TwinStatus.State.NOT_CHECKED, stale.rows().get(0).twins().get(1).state());
     }
 
     @Test

@@ -37,9 +37,46 @@ public final /*@ spec_java_math @*/ class CacheNode {
     //@ public invariant (\forall int i; 0 <= i && i < used; (\forall int j; i < j && j < used; keys[i] != keys[j]));
     //@ public invariant 0 <= lastSeq && lastSeq <= 4294967295L;
 
-    /** Clauses: VAL-WIDTH-1, REP-CACHE-1. A node with the default key capacity. */
+    /**
+     * Clauses: VAL-WIDTH-1, REP-CACHE-1. A node with the default key capacity. The body of
+     * CacheNode(id, width, DEFAULT_KEYS) written out: KeY inlines a chained this(...) call instead
+     * of using its contract, and then cannot close the frame (as in DeltaStream(int)).
+     */
+    /*@ public normal_behavior
+      @   requires 0 <= id && 1 <= width && width <= 64;
+      @   ensures this.id == id && this.width == width && used == 0 && lastSeq == 0;
+      @   ensures keys.length == DEFAULT_KEYS;
+      @   ensures width == 64 ==> mask == -1L;
+      @   ensures width < 64 ==> mask == (long) ((1L << width) - 1L);
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires width < 1 || width > 64;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.BAD_WIDTH;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 1 <= width && width <= 64 && id < 0;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.BAD_SIZE;
+      @   assignable \nothing;
+      @*/
     public CacheNode(int id, int width) {
-        this(id, width, DEFAULT_KEYS);
+        boolean legalWidth = width >= Width.MIN && width <= Width.MAX;
+        boolean legal = legalWidth && id >= 0;
+        this.id = id >= 0 ? id : 0;
+        this.width = legalWidth ? width : Width.MIN;
+        this.mask = Width.maskOf(this.width);
+        this.keys = zeros(legal ? DEFAULT_KEYS : 1);
+        this.refs = zeros(legal ? DEFAULT_KEYS : 1);
+        this.accs = zeros(legal ? DEFAULT_KEYS : 1);
+        this.used = 0;
+        this.lastSeq = 0L;
+        if (!legalWidth) {
+            throw new AtomikError(ErrorCode.BAD_WIDTH);
+        }
+        if (id < 0) {
+            throw new AtomikError(ErrorCode.BAD_SIZE);
+        }
     }
 
     /** Clauses: VAL-WIDTH-1, STR-CAP-1, REP-CACHE-1. */
@@ -117,8 +154,8 @@ public final /*@ spec_java_math @*/ class CacheNode {
           @ loop_invariant (\forall int j; 0 <= j && j < i; keys[j] != key);
           @ decreases used - i;
           @*/
-        /*+KeY@ assignable \strictly_nothing; @*/
-        /*-KeY@ assignable \nothing; @*/
+        /*+KeY@ loop_writes \strictly_nothing; @*/
+        /*-KeY@ loop_writes \nothing; @*/
         for (int i = 0; i < used; i++) {
             if (keys[i] == key) {
                 return i;
@@ -265,18 +302,22 @@ public final /*@ spec_java_math @*/ class CacheNode {
      * accumulator at its address absorbs the delta. No de-duplication here: a message received
      * twice cancels itself (NG-DUP-1), and filtering is the transport's job (REP-DEDUP-1).
      */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // a key this node holds: only its accumulator changes
       @   requires 0 <= message.addr && message.addr <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; keys[i] == message.addr) || used < keys.length;
-      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == message.addr);
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == message.addr);
+      @   ensures used == \old(used);
       @   ensures (\forall int i; 0 <= i && i < used; keys[i] == message.addr ==>
-      @              refs[i] == (i < \old(used) ? \old(refs[i]) : 0)
-      @              && accs[i] == ((i < \old(used) ? \old(accs[i]) : 0) ^ (message.delta & mask)));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != message.addr ==>
+      @              refs[i] == \old(refs[i]) && accs[i] == (\old(accs[i]) ^ (message.delta & mask)));
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] != message.addr ==>
       @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
-      @   ensures lastSeq == \old(lastSeq);
-      @   assignable used, keys[*], refs[*], accs[*];
+      @   assignable accs[*];
+      @ also public normal_behavior // a new key: one slot more, its state 0 ⊕ delta
+      @   requires 0 <= message.addr && message.addr <= 4294967295L;
+      @   requires used < keys.length && (\forall int i; 0 <= i && i < used; keys[i] != message.addr);
+      @   ensures used == \old(used) + 1;
+      @   ensures keys[\old(used)] == message.addr && refs[\old(used)] == 0
+      @        && accs[\old(used)] == (message.delta & mask);
+      @   assignable used, keys[used], refs[used], accs[used];
       @ also public exceptional_behavior
       @   requires 0 <= message.addr && message.addr <= 4294967295L && used == keys.length;
       @   requires (\forall int i; 0 <= i && i < used; keys[i] != message.addr);
@@ -294,9 +335,13 @@ public final /*@ spec_java_math @*/ class CacheNode {
             if (used == keys.length) {
                 fail(ErrorCode.CAPACITY_EXCEEDED);
             }
+            // A new key's accumulator is set, not XORed with the fresh 0: KeY 2.12.3 cannot
+            // evaluate 0 ^ x on long.
             slot = append(key, 0L);
+            accs[slot] = message.delta & mask;
+        } else {
+            accs[slot] = accs[slot] ^ (message.delta & mask);
         }
-        accs[slot] = accs[slot] ^ (message.delta & mask);
     }
 
     /** Clauses: REP-CACHE-1, CTX-READ-1, STR-SPARSE-1. READ at {@code key}; 0 when never touched. */
@@ -377,17 +422,19 @@ public final /*@ spec_java_math @*/ class CacheNode {
      * Clauses: REP-REPAIR-1, STR-LOAD-1. A local LOAD that sends nothing: how a replica installs a
      * peer's state snapshot when repairing lost messages. {@code put} is the write that replicates.
      */
-    /*@ public normal_behavior
+    /*@ public normal_behavior // a key this node holds
       @   requires 0 <= key && key <= 4294967295L;
-      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key) || used < keys.length;
-      @   ensures (\exists int i; 0 <= i && i < used; keys[i] == key);
-      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==>
-      @              refs[i] == (value & mask) && accs[i] == 0);
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] == \old(keys[i]));
-      @   ensures (\forall int i; 0 <= i && i < \old(used); keys[i] != key ==>
-      @              refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
-      @   ensures lastSeq == \old(lastSeq);
-      @   assignable used, keys[*], refs[*], accs[*];
+      @   requires (\exists int i; 0 <= i && i < used; keys[i] == key);
+      @   ensures used == \old(used);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] == key ==> refs[i] == (value & mask) && accs[i] == 0);
+      @   ensures (\forall int i; 0 <= i && i < used; keys[i] != key ==> refs[i] == \old(refs[i]) && accs[i] == \old(accs[i]));
+      @   assignable refs[*], accs[*];
+      @ also public normal_behavior // a new key: one slot more
+      @   requires 0 <= key && key <= 4294967295L && used < keys.length;
+      @   requires (\forall int i; 0 <= i && i < used; keys[i] != key);
+      @   ensures used == \old(used) + 1;
+      @   ensures keys[\old(used)] == key && refs[\old(used)] == (value & mask) && accs[\old(used)] == 0;
+      @   assignable used, keys[used], refs[used], accs[used];
       @ also public exceptional_behavior
       @   requires key < 0 || key > 4294967295L;
       @   signals_only AtomikError;

@@ -89,7 +89,7 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
       @*/
     public static void putBigEndian(byte[] out, int offset, long value, int count) {
         /*@ loop_invariant 0 <= i && i <= count;
-          @ assignable out[offset .. offset + count - 1];
+          @ loop_writes out[offset .. offset + count - 1];
           @ decreases count - i;
           @*/
         for (int i = 0; i < count; i++) {
@@ -108,7 +108,7 @@ public final /*@ spec_java_math @*/ class DeltaMessage {
     public static /*@ pure @*/ long getBigEndian(byte[] in, int offset, int count) {
         long value = 0L;
         /*@ loop_invariant 0 <= i && i <= count;
-          @ assignable \nothing;
+          @ loop_writes \nothing;
           @ decreases count - i;
           @*/
         for (int i = 0; i < count; i++) {

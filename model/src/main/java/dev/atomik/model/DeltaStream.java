@@ -180,8 +180,8 @@ public final /*@ spec_java_math @*/ class DeltaStream {
           @ loop_invariant (\forall int j; 0 <= j && j < i; addrs[j] != address);
           @ decreases used - i;
           @*/
-        /*+KeY@ assignable \strictly_nothing; @*/
-        /*-KeY@ assignable \nothing; @*/
+        /*+KeY@ loop_writes \strictly_nothing; @*/
+        /*-KeY@ loop_writes \nothing; @*/
         for (int i = 0; i < used; i++) {
             if (addrs[i] == address) {
                 return i;
@@ -553,6 +553,20 @@ public final /*@ spec_java_math @*/ class DeltaStream {
       @   signals_only AtomikError;
       @   signals (AtomikError e) e.code == ErrorCode.ADDRESS_OUT_OF_RANGE;
       @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= address && address <= 4294967295L;
+      @   requires ((\forall int i; 0 <= i && i < used; addrs[i] != address) && used == addrs.length)
+      @         || queued == outbox.length;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.CAPACITY_EXCEEDED;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires 0 <= address && address <= 4294967295L;
+      @   requires (\exists int i; 0 <= i && i < used; addrs[i] == address) || used < addrs.length;
+      @   requires queued < outbox.length && lastSeq == 4294967295L;
+      @   signals_only AtomikError;
+      @   signals (AtomikError e) e.code == ErrorCode.SEQ_EXHAUSTED;
+      @   assignable \nothing;
       @*/
     public DeltaMessage rollback(long address, long delta) {
         // ACCUM's body, not a call to accum: KeY applies a callee's five spec cases together, and
@@ -696,6 +710,7 @@ public final /*@ spec_java_math @*/ class DeltaStream {
      */
     /*@ public normal_behavior
       @   ensures \result != null && \fresh(\result) && \result.length == \old(queued) && queued == 0;
+      @   ensures \nonnullelements(\result);
       @   ensures (\forall int i; 0 <= i && i < \result.length; \result[i] == outbox[i]);
       @   assignable queued;
       @*/
@@ -703,7 +718,7 @@ public final /*@ spec_java_math @*/ class DeltaStream {
         DeltaMessage[] out = new DeltaMessage[queued];
         /*@ loop_invariant 0 <= i && i <= queued && out.length == queued;
           @ loop_invariant (\forall int j; 0 <= j && j < i; out[j] == outbox[j]);
-          @ assignable out[*];
+          @ loop_writes out[*];
           @ decreases queued - i;
           @*/
         for (int i = 0; i < queued; i++) {

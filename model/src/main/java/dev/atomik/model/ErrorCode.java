@@ -17,6 +17,10 @@ public final /*@ spec_java_math @*/ class ErrorCode {
     }
 
     /** The code's name as spelled in the spec, traces and the adapter protocol. */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
     public static String name(int code) {
         switch (code) {
             case BAD_WIDTH: return "BAD_WIDTH";

@@ -25,16 +25,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Statically proves every JML contract of the reference model with KeY 2.12.3, in every build.
- * One dynamic test per obligation (one JML spec case); the build fails when any stays open, when
- * KeY cannot load the model, or when the model has fewer than {@link #MIN_CONTRACTS} contracts.
+ * One dynamic test per obligation (one JML spec case), named after it (Surefire's XML has one
+ * testcase per obligation); the build fails when any stays open, when KeY cannot load the model,
+ * or when KeY's obligations are not exactly the spec cases the source declares, method by method
+ * ({@link SpecCaseCount}). While proving, a progress line at least every 30 s ({@link Progress}).
  * Results: console table, {@code key-report.json} and {@code key-proof-times.csv} in the build
  * directory. Set {@code -Datomik.key.only=DeltaStream_accum,Table_} to prove a subset while editing
  * contracts (the count check still sees every contract; the report marks the run as partial).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyProofsTest {
-    static final int MIN_CONTRACTS = 25;
-
     private static KeyProver prover;
     private static String loadFailure;
     private static List<Obligation> obligations = List.of();
@@ -44,6 +44,8 @@ class KeyProofsTest {
     private static List<List<Obligation>> shards = List.of();
     private static final List<WorkerProcess> workers = new ArrayList<>();
     private static String workerFailure;
+    private static List<Obligation> selected = List.of();
+    private static java.util.concurrent.ScheduledExecutorService progress;
 
     static Path moduleDir() {
         return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
@@ -72,7 +74,7 @@ class KeyProofsTest {
             return;
         }
         List<String> only = onlyFilter();
-        List<Obligation> selected = obligations.stream()
+        selected = obligations.stream()
                 .filter(o -> only.isEmpty() || only.stream().anyMatch(f -> o.id().startsWith(f) || o.id().contains(f)))
                 .collect(Collectors.toList());
         shards = ProofShards.split(selected, workerCount(), KeyProofsTest::budget);
@@ -85,6 +87,36 @@ class KeyProofsTest {
         } catch (java.io.IOException e) {
             workerFailure = "could not start a KeY worker JVM: " + e;
         }
+        startProgressLine();
+    }
+
+    /** Prints {@link Progress#line} every {@link Progress#PERIOD_SECONDS} until the reports are written. */
+    private static void startProgressLine() {
+        long start = System.nanoTime();
+        long totalBudget = selected.stream().mapToLong(o -> budget(o.id())).sum();
+        progress = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "key-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        progress.scheduleAtFixedRate(() -> {
+            Map<String, String> status = new java.util.HashMap<>();
+            synchronized (results) {
+                results.forEach(r -> status.put(r.obligation().id(), r.status()));
+            }
+            for (WorkerProcess w : workers) {
+                for (String line : w.reportedLines()) {
+                    String[] f = line.split("\t", 3);
+                    if (f.length >= 2) {
+                        status.put(f[0], f[1]);
+                    }
+                }
+            }
+            int closed = (int) status.values().stream().filter(ProofResult.CLOSED::equals).count();
+            long doneBudget = status.keySet().stream().mapToLong(KeyProofsTest::budget).sum();
+            System.out.println(Progress.line(closed, status.size(), selected.size(), doneBudget, totalBudget,
+                    (System.nanoTime() - start) / 1e9));
+        }, Progress.PERIOD_SECONDS, Progress.PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**
@@ -112,17 +144,15 @@ class KeyProofsTest {
 
     @Test
     @Order(2)
-    void theModelHasAtLeast25Contracts() {
+    void theObligationsAreExactlyTheSpecCasesOfTheSource() {
         if (loadFailure != null) {
             fail(loadFailure);
         }
-        assertTrue(obligations.size() >= MIN_CONTRACTS,
-                "KeY found " + obligations.size() + " contracts in " + KeyProver.MODEL_PACKAGE + ", fewer than " + MIN_CONTRACTS);
-        // Each obligation that is not known-open must close (everyObligationCloses), so this bounds
-        // the number of contracts the build really proves from below.
-        long mustClose = obligations.stream().filter(o -> !ProofRegistry.isKnownOpen(o.id())).count();
-        assertTrue(mustClose >= MIN_CONTRACTS, "only " + mustClose + " obligations are expected to close, fewer than "
-                + MIN_CONTRACTS);
+        Map<String, Integer> declared = JmlSource.specCases(JmlSource.scanFolder(sourceFolder()));
+        List<String> differences = SpecCaseCount.differences(declared, obligations);
+        assertTrue(differences.isEmpty(), "KeY found " + obligations.size() + " obligations, the source declares "
+                + SpecCaseCount.total(declared) + " spec cases:\n  " + String.join("\n  ", differences));
+        assertEquals(SpecCaseCount.total(declared), obligations.size());
     }
 
     @Test
@@ -190,6 +220,9 @@ class KeyProofsTest {
 
     @AfterAll
     static void writeReports() {
+        if (progress != null) {
+            progress.shutdownNow();
+        }
         workers.forEach(WorkerProcess::stop);
         if (prover == null) {
             return;
@@ -201,11 +234,16 @@ class KeyProofsTest {
             String table = ProofReport.table(done, prover.loadSeconds);
             System.out.println(table);
             Map<String, String> choices = prover.activeChoices();
-            ProofReport.write(dir.resolve("key-report.json"), ProofReport.json(done, prover.loadSeconds, choices, prover.inheritedContracts()));
+            boolean partial = !onlyFilter().isEmpty() || !System.getProperty("atomik.key.steps", "").isBlank()
+                    || !KeyProver.STRATEGY_OVERRIDES.isEmpty();
+            ProofReport.Coverage coverage = new ProofReport.Coverage(sourceFolder().toString(), SourceHash.of(sourceFolder()),
+                    obligations.stream().map(Obligation::id).sorted().collect(Collectors.toList()),
+                    SpecCaseCount.total(JmlSource.specCases(JmlSource.scanFolder(sourceFolder()))), partial);
+            ProofReport.write(dir.resolve("key-report.json"),
+                    ProofReport.json(done, prover.loadSeconds, choices, prover.inheritedContracts(), coverage));
             ProofReport.write(dir.resolve("key-proof-times.csv"), ProofReport.csv(done));
             ProofReport.write(dir.resolve("key-report.txt"), table);
-            if (!onlyFilter().isEmpty() || !System.getProperty("atomik.key.steps", "").isBlank()
-                    || !KeyProver.STRATEGY_OVERRIDES.isEmpty()) {
+            if (partial) {
                 Files.writeString(dir.resolve("key-report.json.PARTIAL"), "atomik.key.only=" + onlyFilter()
                         + " atomik.key.steps=" + System.getProperty("atomik.key.steps", "")
                         + " atomik.key.strategy=" + KeyProver.STRATEGY_OVERRIDES + "\n");

@@ -113,7 +113,7 @@ final class KeyProver implements AutoCloseable {
     }
 
     /** Wall-clock guard per obligation, only against a hang: the step budget is what bounds a proof (a wall-clock budget would make the verdict depend on the machine's load). */
-    static final long TIMEOUT_MILLIS = 600_000;
+    static final long TIMEOUT_MILLIS = 1_800_000;
 
     private final KeYEnvironment<DefaultUserInterfaceControl> env;
     final double loadSeconds;

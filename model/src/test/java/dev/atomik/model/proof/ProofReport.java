@@ -36,13 +36,31 @@ final class ProofReport {
         return sb.toString();
     }
 
-    static String json(List<ProofResult> results, double loadSeconds, Map<String, String> choices, List<String> inherited) {
-        return json(results, loadSeconds, choices, KeyProver.effectiveStrategy(), inherited);
+    /**
+     * What the report is about, so that a reader can reject a stale or partial one: the folder of
+     * model sources KeY loaded and their {@link SourceHash}, every obligation KeY found (whether or
+     * not this run proved it), the spec cases the source declares, and whether the run was partial.
+     */
+    record Coverage(String sourceFolder, String sourceHash, List<String> obligations, int specCases, boolean partial) {
+    }
+
+    static String json(List<ProofResult> results, double loadSeconds, Map<String, String> choices, List<String> inherited,
+            Coverage coverage) {
+        return json(results, loadSeconds, choices, KeyProver.effectiveStrategy(), inherited, coverage);
     }
 
     static String json(List<ProofResult> results, double loadSeconds, Map<String, String> choices, Map<String, String> strategy,
-            List<String> inherited) {
+            List<String> inherited, Coverage coverage) {
         StringBuilder sb = new StringBuilder("{\n  \"tool\": \"KeY 2.12.3\",\n");
+        sb.append("  \"sourceFolder\": ").append(str(coverage.sourceFolder())).append(",\n");
+        sb.append("  \"sourceHash\": ").append(str(coverage.sourceHash())).append(",\n");
+        sb.append("  \"partial\": ").append(coverage.partial()).append(",\n");
+        sb.append("  \"specCases\": ").append(coverage.specCases()).append(",\n");
+        sb.append("  \"obligations\": [");
+        for (int i = 0; i < coverage.obligations().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(str(coverage.obligations().get(i)));
+        }
+        sb.append("],\n");
         sb.append("  \"integerSemantics\": ").append(str(choices.getOrDefault("intRules", "?"))).append(",\n");
         sb.append("  \"tacletOptions\": {");
         String sep = "";

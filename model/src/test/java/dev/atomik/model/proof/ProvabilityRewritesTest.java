@@ -117,6 +117,31 @@ class ProvabilityRewritesTest {
         assertEquals(0L, one.lastSeq());
     }
 
+    /** CacheNode(id, width) is written out (its own contract) rather than chained to CacheNode(id, width, 1024). */
+    @Property
+    void twoArgumentNodeIsTheDefaultCapacityNode(@ForAll @IntRange(min = -3, max = 70) int width,
+            @ForAll @IntRange(min = -2, max = 3) int id) throws Throwable {
+        int code = width < 1 || width > 64 ? ErrorCode.BAD_WIDTH : id < 0 ? ErrorCode.BAD_SIZE : 0;
+        expect(code, () -> {
+            CacheNode two = new CacheNode(id, width);
+            CacheNode three = new CacheNode(id, width, CacheNode.DEFAULT_KEYS);
+            assertEquals(three.id(), two.id());
+            assertEquals(three.width(), two.width());
+            assertEquals(three.capacity(), two.capacity());
+            assertEquals(0, two.size());
+            assertEquals(0L, two.lastSeq());
+            two.load(7, -1L);
+            three.load(7, -1L);
+            assertEquals(three.get(7), two.get(7));
+        });
+    }
+
+    /** The message of an AtomikError is its code's name (passed to Throwable, no getMessage override). */
+    @Property
+    void anErrorsMessageIsItsCodesName(@ForAll @IntRange(min = 0, max = 8) int code) {
+        assertEquals(ErrorCode.name(code), new AtomikError(code).getMessage());
+    }
+
     /** ERR-ORDER-1: a bad width is reported before a bad size, by every constructor. */
     @Property
     void constructorsCheckWidthBeforeSize(@ForAll @IntRange(min = -3, max = 70) int width,

@@ -95,6 +95,15 @@ final class WorkerProcess {
         return new ProofResult(o, clauses, ProofResult.ERROR, 0, 0, 0, 0, (System.nanoTime() - start) / 1e9, detail);
     }
 
+    /** The result lines the worker has written so far (for the progress line; never blocks). */
+    List<String> reportedLines() {
+        try {
+            return Files.readAllLines(resultFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     void stop() {
         process.destroyForcibly();
     }
