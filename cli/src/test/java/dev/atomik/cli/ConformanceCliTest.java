@@ -4,57 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code atomik conformance run|list|validate|adapters}: exit codes 0/1/2 and messages without stack traces. */
 class ConformanceCliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final CliConsole console = new CliConsole();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     private static String traces() throws Exception {
         return Path.of(ConformanceCliTest.class.getResource("/cli/traces").toURI()).toString();
     }
 
     private int atomik(String... args) {
-        var cli = AtomikCommand.commandLine();
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
-        return cli.execute(args);
+        return console.atomik(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     @Test
@@ -99,7 +76,7 @@ class ConformanceCliTest {
                 .replace("context/basic", "context/bad").replace("\"value\":\"0x1ff\"", "\"value\":511"));
         assertEquals(2, atomik("conformance", "validate", bad.toString()));
         assertTrue(stdout().contains(bad + ":3: value: expected a hex string like \"0x0\" (VAL-HEX-1)"), stdout());
-        out.reset();
+        console.resetOut();
         assertEquals(0, atomik("conformance", "validate", traces()));
         assertTrue(stdout().contains("2 trace files valid"), stdout());
     }
@@ -109,7 +86,7 @@ class ConformanceCliTest {
         assertEquals(0, atomik("conformance", "list", "--traces", traces()));
         assertTrue(stdout().contains("context/basic  clauses=CTX-LOAD-1"), stdout());
         assertTrue(stdout().contains("kind=context widths=[8]"), stdout());
-        out.reset();
+        console.resetOut();
         assertEquals(0, atomik("conformance", "adapters"));
         assertTrue(stdout().contains("model "), stdout());
     }

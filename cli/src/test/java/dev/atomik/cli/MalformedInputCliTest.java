@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,41 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
  * name for the adapter: bench takes --adapter, the old --process only with a warning.
  */
 class MalformedInputCliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final CliConsole console = new CliConsole();
 
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
     private int atomik(String... args) {
-        var cli = AtomikCommand.commandLine();
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
-        return cli.execute(args);
+        return console.atomik(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     private static Path resource(String name) throws Exception {
@@ -93,7 +70,7 @@ class MalformedInputCliTest {
         assertEquals(2, atomik("conformance", "run", "--adapter", "model", "--traces", dir.toString(), "-q"), stdout());
         // A fuzz finding is replayed with the command fuzz prints: run --traces FILE.
         assertEquals(2, atomik("conformance", "run", "--adapter", "model", "--traces", file.toString(), "-q"), stdout());
-        out.reset();
+        console.resetOut();
         assertEquals(0, atomik("conformance", "validate", resource("traces/context/basic.ndjson").toString()), stdout());
     }
 
@@ -102,19 +79,19 @@ class MalformedInputCliTest {
         String traces = resource("traces").toString();
         assertEquals(2, atomik("bench", "--adapter", "model", "--traces", traces));
         assertTrue(stderr().contains("bench measures a process adapter: --adapter 'process:<command line>'"), stderr());
-        err.reset();
+        console.resetErr();
         assertEquals(2, atomik("bench", "--adapter", "process:no-such-program-atomik", "--traces", traces,
                 "--copies", "1", "--batches", "1", "--warmup", "0", "--serial-copies", "1"));
         assertTrue(stderr().contains("no-such-program-atomik"), stderr());
         assertFalse(stderr().contains("deprecated"), stderr());
-        err.reset();
+        console.resetErr();
         assertEquals(2, atomik("bench", "--process", "no-such-program-atomik", "--traces", traces,
                 "--copies", "1", "--batches", "1", "--warmup", "0", "--serial-copies", "1"));
         assertEquals(1, stderr().split("deprecated", -1).length - 1, stderr());
         assertTrue(stderr().contains("use --adapter 'process:no-such-program-atomik'"), stderr());
         assertTrue(stderr().contains("no-such-program-atomik"), stderr());
-        assertFalse(out.toString(StandardCharsets.UTF_8).contains("--process"), "the alias is hidden from help");
-        out.reset();
+        assertFalse(console.stdout().contains("--process"), "the alias is hidden from help");
+        console.resetOut();
         atomik("bench", "--help");
         assertFalse(stdout().contains("--process"), stdout());
         assertTrue(stdout().contains("--adapter"), stdout());

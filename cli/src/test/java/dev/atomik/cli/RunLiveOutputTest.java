@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
@@ -23,27 +19,11 @@ import org.w3c.dom.Element;
  * --timeout and --heartbeat keep it quick; nothing asserts how long anything took.
  */
 class RunLiveOutputTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final CliConsole console = new CliConsole();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     private static String resource(String name) throws Exception {
         return Path.of(RunLiveOutputTest.class.getResource("/cli/" + name).toURI()).toString();
@@ -54,14 +34,11 @@ class RunLiveOutputTest {
                 "process:python3 " + resource("adapters/peer.py") + " " + mode, "--traces", resource("many"),
                 "--timeout", "500ms", "--heartbeat", "100ms"));
         args.addAll(List.of(more));
-        var cli = AtomikCommand.commandLine();
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
-        return cli.execute(args.toArray(String[]::new));
+        return console.atomik(args.toArray(String[]::new));
     }
 
     private List<String> lines() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return console.stdout().lines().toList();
     }
 
     private long count(String prefix) {
@@ -69,7 +46,7 @@ class RunLiveOutputTest {
     }
 
     private String text() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        return console.stdout() + console.stderr();
     }
 
     @Test
