@@ -21,6 +21,12 @@ public final class Replay {
         }
         JsonNode init = steps.get(0);
         int n = init.path("nodes").size();
+        if (init.has("expect_error")) {
+            if (steps.size() > 1) {
+                throw new IllegalArgumentException("line " + (firstLine + 1) + ": a trace whose init expects an error has no other step");
+            }
+            return Cluster.refusedInit(n, init.path("width").asInt(64));
+        }
         Cluster cluster = new Cluster(n, init.path("width").asInt(64), init.path("dedup").asBoolean(true));
         for (int i = 1; i < steps.size(); i++) {
             int line = firstLine + i;
@@ -49,7 +55,7 @@ public final class Replay {
 
     private static void apply(Cluster c, JsonNode s, int n, int line) {
         String op = text(s, "op", line);
-        if (s.has("expect_error")) {
+        if (s.has("expect_error") && !op.equals("deliver")) {
             // a refused node operation: re-done as a refusal, which records the model's error again
             c.refuse(op, node(s, "node", n, line), hex(s, "addr", line), s.has("value") ? hex(s, "value", line) : 0L);
             return;

@@ -235,6 +235,25 @@ public final class Scenarios {
         return c;
     }
 
+    /** A full A receives a message for a key it lacks: CAPACITY_EXCEEDED, and A is unchanged. */
+    public static Cluster fullReceiver() {
+        Cluster c = new Cluster(2, 64, true);
+        for (long k = 0; k < CacheNode.DEFAULT_KEYS; k++) {
+            c.load(A, k, k);
+        }
+        long next = CacheNode.DEFAULT_KEYS;
+        c.put(B, next, 0x5L);
+        c.send(B, A, 1);
+        c.deliver(B, A, 1);
+        c.get(A, next);
+        c.put(B, 0L, 0x7L);
+        c.send(B, A, 2);
+        c.deliver(B, A, 2);
+        c.get(A, 0L);
+        c.check();
+        return c;
+    }
+
     public static List<Scenario> all() {
         List<Scenario> out = new ArrayList<>();
         out.add(new Scenario("replication/tutorial-3-nodes",
@@ -311,6 +330,15 @@ public final class Scenarios {
         out.add(new Scenario("replication/full-node",
                 "B holds 1024 keys, its default capacity: load, put and swap of a new key fail with CAPACITY_EXCEEDED, get reads it as 0, held keys still work.",
                 List.of("REP-CACHE-1", "STR-CAP-1", "ERR-ATOMIC-1"), 0, Scenarios::fullNode));
+        out.add(new Scenario("replication/full-node-receive",
+                "A holds 1024 keys, its default capacity: a delivered message for a new key fails with CAPACITY_EXCEEDED and leaves A unchanged; one for a held key applies.",
+                List.of("REP-CACHE-1", "STR-CAP-1", "ERR-ATOMIC-1"), 0, Scenarios::fullReceiver));
+        out.add(new Scenario("replication/init-width-0",
+                "A cache init of width 0 fails with BAD_WIDTH and creates no node.",
+                List.of("VAL-WIDTH-1"), 0, () -> Cluster.refusedInit(2, 0)));
+        out.add(new Scenario("replication/init-width-65",
+                "A cache init of width 65 fails with BAD_WIDTH and creates no node.",
+                List.of("VAL-WIDTH-1"), 0, () -> Cluster.refusedInit(2, 65)));
         return out;
     }
 }
