@@ -39,23 +39,33 @@ public final class Cluster {
     private final List<ObjectNode> steps = new ArrayList<>();
 
     public Cluster(int nodeCount, int width, boolean dedup) {
-        this(nodeCount, width, dedup, null);
+        this(nodeCount, width, dedup, null, null);
     }
 
     /**
-     * An init the model refuses (a width outside 1..64: BAD_WIDTH), recorded with the model's error
-     * as the init's {@code expect_error}. Such a cluster creates no node and records no other step.
+     * Nodes of {@code capacity} keys each, recorded as the init's {@code capacity} (a trace
+     * without it leaves the implementation's default, the model's {@link CacheNode#DEFAULT_KEYS}).
      */
-    public static Cluster refusedInit(int nodeCount, int width) {
-        try {
-            new CacheNode(0, width);
-        } catch (AtomikError e) {
-            return new Cluster(nodeCount, width, true, ErrorCode.name(e.code));
-        }
-        throw new IllegalStateException("a cache init of width " + width + " was meant to be refused but the model accepted it");
+    public Cluster(int nodeCount, int width, boolean dedup, int capacity) {
+        this(nodeCount, width, dedup, capacity, null);
     }
 
-    private Cluster(int nodeCount, int width, boolean dedup, String initError) {
+    /**
+     * An init the model refuses (a width outside 1..64: BAD_WIDTH; a capacity below 1: BAD_SIZE),
+     * recorded with the model's error as the init's {@code expect_error}; {@code capacity} null
+     * leaves it out. Such a cluster creates no node and records no other step.
+     */
+    public static Cluster refusedInit(int nodeCount, int width, Integer capacity) {
+        try {
+            new CacheNode(0, width, capacity == null ? CacheNode.DEFAULT_KEYS : capacity);
+        } catch (AtomikError e) {
+            return new Cluster(nodeCount, width, true, capacity, ErrorCode.name(e.code));
+        }
+        throw new IllegalStateException("a cache init of width " + width + ", capacity " + capacity
+                + " was meant to be refused but the model accepted it");
+    }
+
+    private Cluster(int nodeCount, int width, boolean dedup, Integer capacity, String initError) {
         if (nodeCount < 2 || nodeCount > NodeNames.MAX_NODES) {
             throw new IllegalArgumentException("a cluster needs 2.." + NodeNames.MAX_NODES + " nodes, got " + nodeCount);
         }
@@ -65,7 +75,8 @@ public final class Cluster {
         this.layers = new DeliveryLayer[nodeCount];
         ArrayNode names = JSON.arrayNode();
         for (int i = 0; i < nodeCount; i++) {
-            nodes[i] = initError == null ? new CacheNode(i, width) : null;
+            nodes[i] = initError != null ? null
+                    : new CacheNode(i, width, capacity == null ? CacheNode.DEFAULT_KEYS : capacity);
             layers[i] = new DeliveryLayer(dedup);
             issued.add(new HashMap<>());
             names.add(NodeNames.name(i));
@@ -75,6 +86,9 @@ public final class Cluster {
         init.put("width", width);
         init.set("nodes", names);
         init.put("dedup", dedup);
+        if (capacity != null) {
+            init.put("capacity", capacity);
+        }
         if (initError != null) {
             init.put("expect_error", initError);
         }

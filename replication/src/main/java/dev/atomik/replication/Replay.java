@@ -25,9 +25,12 @@ public final class Replay {
             if (steps.size() > 1) {
                 throw new IllegalArgumentException("line " + (firstLine + 1) + ": a trace whose init expects an error has no other step");
             }
-            return Cluster.refusedInit(n, init.path("width").asInt(64));
+            return Cluster.refusedInit(n, init.path("width").asInt(64),
+                    init.has("capacity") ? init.get("capacity").asInt() : null);
         }
-        Cluster cluster = new Cluster(n, init.path("width").asInt(64), init.path("dedup").asBoolean(true));
+        Cluster cluster = init.has("capacity")
+                ? new Cluster(n, init.path("width").asInt(64), init.path("dedup").asBoolean(true), init.get("capacity").asInt())
+                : new Cluster(n, init.path("width").asInt(64), init.path("dedup").asBoolean(true));
         for (int i = 1; i < steps.size(); i++) {
             int line = firstLine + i;
             try {

@@ -101,6 +101,9 @@ final class MultiNodeExecutor {
                 ObjectNode init = JSON.objectNode().put("op", "init").put("kind", "cache")
                         .put("width", s.get("width").asInt());
                 init.set("nodes", s.get("nodes").deepCopy());
+                if (s.has("capacity")) {
+                    init.put("capacity", s.get("capacity").asInt());
+                }
                 request(step, "init", init, null, step.expectError());
                 return;
             }

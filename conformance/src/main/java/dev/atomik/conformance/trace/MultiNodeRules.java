@@ -38,6 +38,9 @@ final class MultiNodeRules {
             Map.entry("snapshot", List.of("from", "to")),
             Map.entry("check", List.of()));
 
+    /** Operands a step may leave out: a cache init's key capacity defaults to the implementation's. */
+    private static final Map<String, List<String>> OPTIONAL = Map.of("init", List.of("capacity"));
+
     private final TraceParser.Problems problems;
     private final Set<String> usedOps = new LinkedHashSet<>();
     private Network network;
@@ -92,7 +95,8 @@ final class MultiNodeRules {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!Ops.ANNOTATIONS.contains(field) && !operands.contains(field)) {
+            if (!Ops.ANNOTATIONS.contains(field) && !operands.contains(field)
+                    && !OPTIONAL.getOrDefault(op, List.of()).contains(field)) {
                 problems.add(line, field + " is not an operand of " + op + (operands.isEmpty() ? " (it takes none)"
                         : " (operands: " + String.join(", ", operands) + ")"));
             }
@@ -211,6 +215,16 @@ final class MultiNodeRules {
         if ((width < 1 || width > 64) && !"BAD_WIDTH".equals(expectError)) {
             problems.add(line, "width: a cache node's width is 1..64 (VAL-WIDTH-1); an init of another width "
                     + "expects BAD_WIDTH");
+        }
+        if (s.has("capacity")) {
+            JsonNode capacity = s.get("capacity");
+            boolean legalWidth = width >= 1 && width <= 64;
+            if (!capacity.isIntegralNumber() || !capacity.canConvertToInt()) {
+                problems.add(line, "capacity: expected an integer, the keys each node can hold");
+            } else if (capacity.asInt() < 1 && legalWidth && !"BAD_SIZE".equals(expectError)) {
+                problems.add(line, "capacity: a cache node holds at least 1 key; an init of capacity "
+                        + capacity.asInt() + " expects BAD_SIZE");
+            }
         }
         List<String> names = new ArrayList<>();
         s.get("nodes").forEach(n -> names.add(n.asText()));

@@ -42,7 +42,8 @@ class MultiNodeRunnerTest {
     private static final TraceParser PARSER = TraceParser.withSpec();
     /** Traces whose every put writes over 0 (old ⊕ new = new), or that have none (a refused init): a node sending the new value passes them. */
     private static final Set<String> ZERO_OLD_PUTS = Set.of("replication/full-node", "replication/unloaded-keys",
-            "replication/full-node-receive", "replication/init-width-0", "replication/init-width-65");
+            "replication/full-node-receive", "replication/init-width-0", "replication/init-width-65",
+            "replication/init-capacity-0", "replication/init-capacity-negative");
 
     private static RunResult run(Supplier<Adapter> adapter) throws Exception {
         List<LoadedTrace> traces = new TraceLoader(PARSER).load(REPLICATION, null);
