@@ -40,7 +40,7 @@ const CAPABILITIES = {
       bounds: { addresses: DEFAULT_STREAM_ADDRESSES, queue: DEFAULT_QUEUE },
     },
     wire: { ops: ['encode', 'decode'] },
-    cache: { ops: ['init', 'load', 'swap', 'put', 'get', 'receive'] },
+    cache: { ops: ['init', 'load', 'swap', 'put', 'get', 'receive'], capacity: true },
   },
 };
 
@@ -192,8 +192,10 @@ class DeltaStream {
  * here: the delivery layer (the runner, in a trace) filters repeats (NG-DUP-1).
  */
 class CacheNode {
-  constructor(width) {
-    this.mask = maskOf(width);
+  constructor(width, capacity = DEFAULT_STREAM_ADDRESSES) {
+    this.mask = maskOf(width); // BAD_WIDTH first (ERR-ORDER-1)
+    if (!Number.isInteger(capacity) || capacity < 1) throw new AtomikError('BAD_SIZE');
+    this.capacity = capacity; // the keys this node can hold (init's "capacity")
     this.cells = new Map(); // Number(addr) -> {ref, acc}; an untouched key reads as 0
     this.lastSeq = 0n;
   }
@@ -201,7 +203,7 @@ class CacheNode {
     checkStreamAddress(addr);
     let cell = this.cells.get(Number(addr));
     if (cell === undefined) {
-      if (this.cells.size >= DEFAULT_STREAM_ADDRESSES) throw new AtomikError('CAPACITY_EXCEEDED');
+      if (this.cells.size >= this.capacity) throw new AtomikError('CAPACITY_EXCEEDED');
       cell = { ref: 0n, acc: 0n };
       this.cells.set(Number(addr), cell);
     }
@@ -209,7 +211,7 @@ class CacheNode {
   }
   put(addr, value) { // every check before any change (ERR-ATOMIC-1)
     checkStreamAddress(addr);
-    if (!this.cells.has(Number(addr)) && this.cells.size >= DEFAULT_STREAM_ADDRESSES) throw new AtomikError('CAPACITY_EXCEEDED');
+    if (!this.cells.has(Number(addr)) && this.cells.size >= this.capacity) throw new AtomikError('CAPACITY_EXCEEDED');
     if (this.lastSeq === U32_MAX) throw new AtomikError('SEQ_EXHAUSTED');
     const cell = this.cell(addr);
     const old = cell.ref ^ cell.acc;
@@ -235,11 +237,11 @@ class CacheNode {
 
 /** Several cache nodes in one process, by name; requests name their node. */
 class Cache {
-  constructor(width, names) {
+  constructor(width, names, capacity) {
     if (!Array.isArray(names) || names.length < 1 || names.length > MAX_NODES) {
       throw new Unsupported(`nodes must be a list of 1..${MAX_NODES} names, got ${JSON.stringify(names)}`);
     }
-    this.nodes = new Map(names.map((name) => [name, new CacheNode(width)]));
+    this.nodes = new Map(names.map((name) => [name, new CacheNode(width, capacity)]));
   }
   node(r) {
     const node = this.nodes.get(r.node);
@@ -370,7 +372,7 @@ class Adapter {
     else if (r.kind === 'stream') {
       created = new DeltaStream(r.width, r.addresses === undefined ? DEFAULT_STREAM_ADDRESSES : r.addresses,
         r.queue === undefined ? DEFAULT_QUEUE : r.queue);
-    } else if (r.kind === 'cache') created = new Cache(r.width, r.nodes);
+    } else if (r.kind === 'cache') created = new Cache(r.width, r.nodes, r.capacity ?? DEFAULT_STREAM_ADDRESSES);
     else throw new Unsupported(`init of kind ${JSON.stringify(r.kind)}`);
     this.target = created; // only after success: a failed init keeps the old object
     return OK;

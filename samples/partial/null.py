@@ -17,7 +17,7 @@ HELLO = {"type": "hello", "protocol": 2, "name": "atomik-null", "version": "0",
              "stream": {"ops": ["init", "load", "accum", "rollback", "read", "swap", "count", "epoch", "pending",
                                 "drain", "apply"], "bounds": {"addresses": 1024, "queue": 4096}},
              "wire": {"ops": ["encode", "decode"]},
-             "cache": {"ops": ["init", "load", "swap", "put", "get", "receive"]}}}}
+             "cache": {"ops": ["init", "load", "swap", "put", "get", "receive"], "capacity": True}}}}
 ZERO_MESSAGE = {"addr": "0x0", "delta": "0x0", "seq": "0x0"}
 
 

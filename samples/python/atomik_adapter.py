@@ -40,7 +40,7 @@ CAPABILITIES = {
         "stream": {"ops": STATEFUL_OPS + ["epoch", "pending", "drain", "apply"],
                    "bounds": {"addresses": DEFAULT_STREAM_ADDRESSES, "queue": DEFAULT_QUEUE}},
         "wire": {"ops": ["encode", "decode"]},
-        "cache": {"ops": ["init", "load", "swap", "put", "get", "receive"]},
+        "cache": {"ops": ["init", "load", "swap", "put", "get", "receive"], "capacity": True},
     },
 }
 
@@ -221,8 +221,11 @@ class CacheNode:
     returns the message (addr, old xor new, next seq) for the peers; receive is APPLY. No
     de-duplication here: the delivery layer (the runner, in a trace) filters repeats (NG-DUP-1)."""
 
-    def __init__(self, width):
-        self.mask = mask_of(width)
+    def __init__(self, width, capacity=DEFAULT_STREAM_ADDRESSES):
+        self.mask = mask_of(width)  # BAD_WIDTH first (ERR-ORDER-1)
+        if not isinstance(capacity, int) or capacity < 1:
+            raise AtomikError("BAD_SIZE")
+        self.capacity = capacity  # the keys this node can hold (init's "capacity")
         self.cells = {}  # addr -> [ref, acc]; an untouched key reads as 0
         self.last_seq = 0
 
@@ -230,14 +233,14 @@ class CacheNode:
         check_stream_address(addr)
         cell = self.cells.get(addr)
         if cell is None:
-            if len(self.cells) >= DEFAULT_STREAM_ADDRESSES:
+            if len(self.cells) >= self.capacity:
                 raise AtomikError("CAPACITY_EXCEEDED")
             cell = self.cells[addr] = [0, 0]
         return cell
 
     def put(self, addr, value):  # every check before any change (ERR-ATOMIC-1)
         check_stream_address(addr)
-        if addr not in self.cells and len(self.cells) >= DEFAULT_STREAM_ADDRESSES:
+        if addr not in self.cells and len(self.cells) >= self.capacity:
             raise AtomikError("CAPACITY_EXCEEDED")
         if self.last_seq == U32_MAX:
             raise AtomikError("SEQ_EXHAUSTED")
@@ -270,10 +273,10 @@ class CacheNode:
 class Cache:
     """Several cache nodes in one process, by name; requests name their node."""
 
-    def __init__(self, width, names):
+    def __init__(self, width, names, capacity):
         if not isinstance(names, list) or not 1 <= len(names) <= MAX_NODES:
             raise Unsupported(f"nodes must be a list of 1..{MAX_NODES} names, got {names!r}")
-        self.nodes = {name: CacheNode(width) for name in names}
+        self.nodes = {name: CacheNode(width, capacity) for name in names}
 
     def node(self, request):
         node = self.nodes.get(request.get("node"))
@@ -367,7 +370,7 @@ class Adapter:
             created = DeltaStream(width, request.get("addresses", DEFAULT_STREAM_ADDRESSES),
                                   request.get("queue", DEFAULT_QUEUE))
         elif kind == "cache":
-            created = Cache(width, request.get("nodes"))
+            created = Cache(width, request.get("nodes"), request.get("capacity", DEFAULT_STREAM_ADDRESSES))
         else:
             raise Unsupported(f"init of kind {kind!r}")
         self.target = created  # only after success: a failed init keeps the old object

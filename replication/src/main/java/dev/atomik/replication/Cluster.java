@@ -39,6 +39,33 @@ public final class Cluster {
     private final List<ObjectNode> steps = new ArrayList<>();
 
     public Cluster(int nodeCount, int width, boolean dedup) {
+        this(nodeCount, width, dedup, null, null);
+    }
+
+    /**
+     * Nodes of {@code capacity} keys each, recorded as the init's {@code capacity} (a trace
+     * without it leaves the implementation's default, the model's {@link CacheNode#DEFAULT_KEYS}).
+     */
+    public Cluster(int nodeCount, int width, boolean dedup, int capacity) {
+        this(nodeCount, width, dedup, capacity, null);
+    }
+
+    /**
+     * An init the model refuses (a width outside 1..64: BAD_WIDTH; a capacity below 1: BAD_SIZE),
+     * recorded with the model's error as the init's {@code expect_error}; {@code capacity} null
+     * leaves it out. Such a cluster creates no node and records no other step.
+     */
+    public static Cluster refusedInit(int nodeCount, int width, Integer capacity) {
+        try {
+            new CacheNode(0, width, capacity == null ? CacheNode.DEFAULT_KEYS : capacity);
+        } catch (AtomikError e) {
+            return new Cluster(nodeCount, width, true, capacity, ErrorCode.name(e.code));
+        }
+        throw new IllegalStateException("a cache init of width " + width + ", capacity " + capacity
+                + " was meant to be refused but the model accepted it");
+    }
+
+    private Cluster(int nodeCount, int width, boolean dedup, Integer capacity, String initError) {
         if (nodeCount < 2 || nodeCount > NodeNames.MAX_NODES) {
             throw new IllegalArgumentException("a cluster needs 2.." + NodeNames.MAX_NODES + " nodes, got " + nodeCount);
         }
@@ -48,7 +75,8 @@ public final class Cluster {
         this.layers = new DeliveryLayer[nodeCount];
         ArrayNode names = JSON.arrayNode();
         for (int i = 0; i < nodeCount; i++) {
-            nodes[i] = new CacheNode(i, width);
+            nodes[i] = initError != null ? null
+                    : new CacheNode(i, width, capacity == null ? CacheNode.DEFAULT_KEYS : capacity);
             layers[i] = new DeliveryLayer(dedup);
             issued.add(new HashMap<>());
             names.add(NodeNames.name(i));
@@ -58,6 +86,12 @@ public final class Cluster {
         init.put("width", width);
         init.set("nodes", names);
         init.put("dedup", dedup);
+        if (capacity != null) {
+            init.put("capacity", capacity);
+        }
+        if (initError != null) {
+            init.put("expect_error", initError);
+        }
     }
 
     private ObjectNode step(String op) {
@@ -70,6 +104,9 @@ public final class Cluster {
     private void checkNode(int node) {
         if (node < 0 || node >= nodes.length) {
             throw new IllegalArgumentException("no node " + node + " in a cluster of " + nodes.length);
+        }
+        if (nodes[node] == null) {
+            throw new IllegalStateException("the init was refused: the cluster has no node " + NodeNames.name(node));
         }
     }
 
@@ -238,12 +275,22 @@ public final class Cluster {
         removeOne(c);
         byte[] wire = issued.get(from).get(seq).encode();
         boolean applied = layers[to].accept(from, seq);
+        String refused = null;
         if (applied) {
-            nodes[to].receive(DeltaMessage.decode(wire));
+            try {
+                nodes[to].receive(DeltaMessage.decode(wire));
+            } catch (AtomikError e) {
+                // a full node refuses a new key (CAPACITY_EXCEEDED) and changes nothing (ERR-ATOMIC-1)
+                refused = ErrorCode.name(e.code);
+            }
         }
         ObjectNode s = linkStep("deliver", c);
         s.put("bytes", Hex.bytes(wire));
-        s.put("expect", applied ? "applied" : "filtered");
+        if (refused != null) {
+            s.put("expect_error", refused);
+        } else {
+            s.put("expect", applied ? "applied" : "filtered");
+        }
         return applied;
     }
 

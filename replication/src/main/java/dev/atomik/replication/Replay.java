@@ -21,7 +21,16 @@ public final class Replay {
         }
         JsonNode init = steps.get(0);
         int n = init.path("nodes").size();
-        Cluster cluster = new Cluster(n, init.path("width").asInt(64), init.path("dedup").asBoolean(true));
+        if (init.has("expect_error")) {
+            if (steps.size() > 1) {
+                throw new IllegalArgumentException("line " + (firstLine + 1) + ": a trace whose init expects an error has no other step");
+            }
+            return Cluster.refusedInit(n, init.path("width").asInt(64),
+                    init.has("capacity") ? init.get("capacity").asInt() : null);
+        }
+        Cluster cluster = init.has("capacity")
+                ? new Cluster(n, init.path("width").asInt(64), init.path("dedup").asBoolean(true), init.get("capacity").asInt())
+                : new Cluster(n, init.path("width").asInt(64), init.path("dedup").asBoolean(true));
         for (int i = 1; i < steps.size(); i++) {
             int line = firstLine + i;
             try {
@@ -49,7 +58,7 @@ public final class Replay {
 
     private static void apply(Cluster c, JsonNode s, int n, int line) {
         String op = text(s, "op", line);
-        if (s.has("expect_error")) {
+        if (s.has("expect_error") && !op.equals("deliver")) {
             // a refused node operation: re-done as a refusal, which records the model's error again
             c.refuse(op, node(s, "node", n, line), hex(s, "addr", line), s.has("value") ? hex(s, "value", line) : 0L);
             return;

@@ -235,6 +235,41 @@ public final class Scenarios {
         return c;
     }
 
+    /** A full A receives a message for a key it lacks: CAPACITY_EXCEEDED, and A is unchanged. */
+    public static Cluster fullReceiver() {
+        Cluster c = new Cluster(2, 64, true);
+        for (long k = 0; k < CacheNode.DEFAULT_KEYS; k++) {
+            c.load(A, k, k);
+        }
+        long next = CacheNode.DEFAULT_KEYS;
+        c.put(B, next, 0x5L);
+        c.send(B, A, 1);
+        c.deliver(B, A, 1);
+        c.get(A, next);
+        c.put(B, 0L, 0x7L);
+        c.send(B, A, 2);
+        c.deliver(B, A, 2);
+        c.get(A, 0L);
+        c.check();
+        return c;
+    }
+
+    /** Nodes of capacity 1 (set in init): the second key is refused locally and on delivery. */
+    public static Cluster capacityOne() {
+        Cluster c = new Cluster(2, 64, true, 1);
+        c.load(A, 0L, 0x3L);
+        c.refuse("load", A, 1L, 0x1L);
+        c.put(B, 5L, 0x9L);
+        c.send(B, A, 1);
+        c.deliver(B, A, 1);
+        c.get(A, 5L);
+        c.put(A, 0L, 0x6L);
+        c.send(A, B, 1);
+        c.deliver(A, B, 1);
+        c.check();
+        return c;
+    }
+
     public static List<Scenario> all() {
         List<Scenario> out = new ArrayList<>();
         out.add(new Scenario("replication/tutorial-3-nodes",
@@ -311,6 +346,24 @@ public final class Scenarios {
         out.add(new Scenario("replication/full-node",
                 "B holds 1024 keys, its default capacity: load, put and swap of a new key fail with CAPACITY_EXCEEDED, get reads it as 0, held keys still work.",
                 List.of("REP-CACHE-1", "STR-CAP-1", "ERR-ATOMIC-1"), 0, Scenarios::fullNode));
+        out.add(new Scenario("replication/full-node-receive",
+                "A holds 1024 keys, its default capacity: a delivered message for a new key fails with CAPACITY_EXCEEDED and leaves A unchanged; one for a held key applies.",
+                List.of("REP-CACHE-1", "STR-CAP-1", "ERR-ATOMIC-1"), 0, Scenarios::fullReceiver));
+        out.add(new Scenario("replication/init-width-0",
+                "A cache init of width 0 fails with BAD_WIDTH and creates no node.",
+                List.of("VAL-WIDTH-1"), 0, () -> Cluster.refusedInit(2, 0, null)));
+        out.add(new Scenario("replication/init-width-65",
+                "A cache init of width 65 fails with BAD_WIDTH and creates no node.",
+                List.of("VAL-WIDTH-1"), 0, () -> Cluster.refusedInit(2, 65, null)));
+        out.add(new Scenario("replication/init-capacity-0",
+                "A cache init of key capacity 0 fails with BAD_SIZE and creates no node.",
+                List.of("REP-CACHE-1", "STR-CAP-1"), 0, () -> Cluster.refusedInit(2, 64, 0)));
+        out.add(new Scenario("replication/init-capacity-negative",
+                "A cache init of key capacity -1 fails with BAD_SIZE and creates no node.",
+                List.of("REP-CACHE-1", "STR-CAP-1"), 0, () -> Cluster.refusedInit(2, 64, -1)));
+        out.add(new Scenario("replication/capacity-1",
+                "Nodes of key capacity 1: A holds key 0 and B key 5, so a load of key 1 at A and each delivered message for the other key fail with CAPACITY_EXCEEDED; held keys still work.",
+                List.of("REP-CACHE-1", "STR-CAP-1", "ERR-ATOMIC-1"), 0, Scenarios::capacityOne));
         return out;
     }
 }

@@ -53,7 +53,14 @@ class MultiNodeTracesTest {
             Map.entry("replication/width-1", true),
             Map.entry("replication/address-edges", false),
             Map.entry("replication/unloaded-keys", false),
-            Map.entry("replication/full-node", false));
+            Map.entry("replication/full-node", false),
+            Map.entry("replication/full-node-receive", false),
+            Map.entry("replication/capacity-1", false));
+
+    /** Traces of an init the model refuses: the init is their only step, with the model's error. */
+    private static final Map<String, String> REFUSED_INIT = Map.of(
+            "replication/init-width-0", "BAD_WIDTH", "replication/init-width-65", "BAD_WIDTH",
+            "replication/init-capacity-0", "BAD_SIZE", "replication/init-capacity-negative", "BAD_SIZE");
 
     /** Traces that must show replicas apart before their repair. */
     private static final Set<String> APART_BEFORE_REPAIR = Set.of(
@@ -74,8 +81,16 @@ class MultiNodeTracesTest {
     void at_least_fifteen_traces_each_with_the_outcome_it_claims() {
         List<Scenario> all = Scenarios.all();
         assertTrue(all.size() >= 15, "only " + all.size() + " traces");
-        assertEquals(FINAL_CONVERGED.keySet(), new HashSet<>(all.stream().map(Scenario::id).toList()));
+        Set<String> expectedIds = new HashSet<>(FINAL_CONVERGED.keySet());
+        expectedIds.addAll(REFUSED_INIT.keySet());
+        assertEquals(expectedIds, new HashSet<>(all.stream().map(Scenario::id).toList()));
         for (Scenario s : all) {
+            if (REFUSED_INIT.containsKey(s.id())) {
+                List<JsonNode> trace = MultiNodeTraceGenerator.trace(s);
+                assertEquals(2, trace.size(), s.id());
+                assertEquals(REFUSED_INIT.get(s.id()), trace.get(1).path("expect_error").asText(), s.id());
+                continue;
+            }
             List<Boolean> checks = checks(MultiNodeTraceGenerator.trace(s));
             assertEquals(FINAL_CONVERGED.get(s.id()), checks.get(checks.size() - 1), s.id());
             if (APART_BEFORE_REPAIR.contains(s.id())) {

@@ -21,10 +21,12 @@ import java.util.TreeSet;
  * @param contexts largest table size N
  * @param stream   how a stream bounds its addresses and queue (STR-CAP-1)
  * @param nodes    nodes one adapter instance can host (replication traces)
+ * @param cacheCapacity the implementation honours the key {@code capacity} of a cache init
+ *                 ({@code kinds.cache.capacity: true}); without it a trace that sets one is skipped
  * @param protocol the protocol version of the hello that declared it (1 or 2)
  */
 public record Capabilities(Map<String, KindCapabilities> perKind, int minWidth, int maxWidth, long contexts,
-                           StreamBounds stream, int nodes, int protocol) {
+                           StreamBounds stream, int nodes, int protocol, boolean cacheCapacity) {
 
     /** Fields a {@code check} step compares, each read through one op. */
     public static final Map<String, String> OBSERVABLE_VIA = Map.of(
@@ -116,7 +118,7 @@ public record Capabilities(Map<String, KindCapabilities> perKind, int minWidth, 
 
     /** The same declaration hosting {@code n} nodes (one process per node hosts as many as it starts). */
     public Capabilities withNodes(int n) {
-        return new Capabilities(perKind, minWidth, maxWidth, contexts, stream, n, protocol);
+        return new Capabilities(perKind, minWidth, maxWidth, contexts, stream, n, protocol, cacheCapacity);
     }
 
     /** The protocol-2 {@code capabilities} object (adapter-protocol.md). */
@@ -135,6 +137,9 @@ public record Capabilities(Map<String, KindCapabilities> perKind, int minWidth, 
             }
             if (name.equals("table")) {
                 kind.put("contexts", contexts);
+            }
+            if (name.equals("cache") && cacheCapacity) {
+                kind.put("capacity", true);
             }
             if (name.equals("stream")) {
                 if (stream.bounded()) {
@@ -192,6 +197,7 @@ public record Capabilities(Map<String, KindCapabilities> perKind, int minWidth, 
         private StreamBounds stream = StreamBounds.of(1, 1);
         private int nodes = 1;
         private int protocol = 2;
+        private boolean cacheCapacity;
 
         private Builder() {
         }
@@ -234,6 +240,12 @@ public record Capabilities(Map<String, KindCapabilities> perKind, int minWidth, 
             return this;
         }
 
+        /** The implementation honours the key {@code capacity} of a cache init ({@code kinds.cache.capacity}). */
+        public Builder cacheCapacity(boolean honoured) {
+            cacheCapacity = honoured;
+            return this;
+        }
+
         public Builder protocol(int version) {
             protocol = version;
             return this;
@@ -243,7 +255,7 @@ public record Capabilities(Map<String, KindCapabilities> perKind, int minWidth, 
             Map<String, KindCapabilities> kinds = new LinkedHashMap<>();
             ops.forEach((kind, kindOps) -> kinds.put(kind, new KindCapabilities(kindOps,
                     observe.getOrDefault(kind, derivedObserve(kind, kindOps)))));
-            return new Capabilities(kinds, minWidth, maxWidth, contexts, stream, nodes, protocol);
+            return new Capabilities(kinds, minWidth, maxWidth, contexts, stream, nodes, protocol, cacheCapacity);
         }
     }
 }

@@ -84,6 +84,13 @@ public final class CapabilitiesJson {
             if (kind.equals("stream")) {
                 bounds(body.get("bounds"), where + ".bounds", b);
             }
+            if (kind.equals("cache") && body.has("capacity")) {
+                if (!body.get("capacity").isBoolean()) {
+                    throw new IllegalArgumentException(where + ".capacity must be true or false (whether a cache init's "
+                            + "key capacity is honoured), got " + body.get("capacity"));
+                }
+                b.cacheCapacity(body.get("capacity").booleanValue());
+            }
         }
         return b.build();
     }

@@ -59,6 +59,9 @@ public final class CapabilityTable {
         if (n.nodes() > 1) {
             o.add("nodes ≥ " + n.nodes());
         }
+        if (n.cacheCapacity()) {
+            o.add("kinds.cache.capacity (sets a key capacity)");
+        }
         if (n.capacity()) {
             o.add("bounded stream" + (n.streamAddresses() > 0 ? ", addresses ≥ " + n.streamAddresses() : "")
                     + (n.streamQueue() > 0 ? ", queue ≥ " + n.streamQueue() : ""));

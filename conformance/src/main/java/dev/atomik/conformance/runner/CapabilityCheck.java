@@ -52,6 +52,9 @@ public final class CapabilityCheck {
         if (kind.equals("table") && needs.contexts() > caps.contexts()) {
             missing.add("table size " + needs.contexts() + " exceeds contexts " + caps.contexts());
         }
+        if (needs.cacheCapacity() && !caps.cacheCapacity()) {
+            missing.add("the trace sets a cache key capacity in init; kinds.cache.capacity not declared");
+        }
         if (needs.nodes() > caps.nodes()) {
             missing.add("nodes " + needs.nodes() + " exceeds " + caps.nodes());
         }

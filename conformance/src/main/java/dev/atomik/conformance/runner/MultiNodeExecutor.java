@@ -101,7 +101,10 @@ final class MultiNodeExecutor {
                 ObjectNode init = JSON.objectNode().put("op", "init").put("kind", "cache")
                         .put("width", s.get("width").asInt());
                 init.set("nodes", s.get("nodes").deepCopy());
-                request(step, "init", init, null, null);
+                if (s.has("capacity")) {
+                    init.put("capacity", s.get("capacity").asInt());
+                }
+                request(step, "init", init, null, step.expectError());
                 return;
             }
             case "load": case "get": case "swap":
@@ -191,10 +194,12 @@ final class MultiNodeExecutor {
                     applied ? "applied" : "filtered", "the runner's delivery layer (REP-DEDUP-1)"));
         }
         if (applied) {
-            network.touch(to, MultiNodeOps.addrOf(bytes));
+            if (step.expectError() == null) {
+                network.touch(to, MultiNodeOps.addrOf(bytes));
+            }
             ObjectNode receive = JSON.objectNode().put("op", MultiNodeOps.RECEIVE).put("node", to).put("from", from)
                     .put("bytes", bytes);
-            request(step, "deliver (receive)", receive, null, null);
+            request(step, "deliver (receive)", receive, null, step.expectError());
         }
     }
 

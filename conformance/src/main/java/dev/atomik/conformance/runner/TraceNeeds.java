@@ -39,12 +39,13 @@ import java.util.TreeSet;
  * @param decidesAlways  some step that always runs expects a value or an error
  * @param decidingFields fields whose observation decides something: a {@code check} field, or the
  *                       field of a read/count/epoch/pending step that expects a value
+ * @param cacheCapacity  a cache init sets the key {@code capacity}: needs {@code kinds.cache.capacity}
  */
 public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int nodes, Set<String> writtenOps,
                          Set<String> requiredOps, Set<String> checkFields, Map<String, String> subjectFields,
                          Map<String, Set<String>> supportingFields, Set<Long> rejectedWidths,
                          boolean capacity, long streamAddresses, long streamQueue, boolean wideWords,
-                         boolean decidesAlways, Set<String> decidingFields) {
+                         boolean decidesAlways, Set<String> decidingFields, boolean cacheCapacity) {
 
     /**
      * Fields a clause is about: a trace citing the clause says nothing about it unless the field is
@@ -77,6 +78,7 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
         Set<String> decidingFields = new TreeSet<>();
         boolean decidesAlways = false;
         Set<Long> rejected = new TreeSet<>();
+        boolean cacheCapacity = false;
         boolean capacity = trace.header().clauses().contains("STR-CAP-1") && req.kind().equals("stream");
         long addresses = 0;
         long queue = 0;
@@ -108,6 +110,7 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
                     }
                     addresses = Math.max(addresses, step.request().path("addresses").asLong(0));
                     queue = Math.max(queue, step.request().path("queue").asLong(0));
+                    cacheCapacity |= cache && step.request().has("capacity");
                 }
                 capacity |= "CAPACITY_EXCEEDED".equals(step.expectError());
             }
@@ -132,7 +135,7 @@ public record TraceNeeds(String kind, Set<Integer> widths, long contexts, int no
                 Collections.unmodifiableSet(checkFields),
                 Collections.unmodifiableMap(subjects), Collections.unmodifiableMap(supporting),
                 Collections.unmodifiableSet(rejected), capacity, addresses,
-                queue, req.wideWords(), decidesAlways, Collections.unmodifiableSet(decidingFields));
+                queue, req.wideWords(), decidesAlways, Collections.unmodifiableSet(decidingFields), cacheCapacity);
     }
 
     /**

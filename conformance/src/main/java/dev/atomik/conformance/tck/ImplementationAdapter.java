@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomik.conformance.adapter.Adapter;
 import dev.atomik.conformance.adapter.AdapterFault;
+import dev.atomik.conformance.adapter.Capabilities;
 import dev.atomik.conformance.adapter.Hello;
 import dev.atomik.conformance.trace.Hex;
 import java.time.Duration;
@@ -38,7 +39,12 @@ public final class ImplementationAdapter implements Adapter {
     @Override
     public Hello hello() throws AdapterFault {
         try {
-            return new Hello(implementation.name(), implementation.version(), implementation.capabilities());
+            Capabilities c = implementation.capabilities();
+            // Implementation.cache(width, names) takes no key capacity, so a typed implementation
+            // cannot honour one: traces that set it are skipped with the reason (PROTO-CAPS-1).
+            Capabilities typed = new Capabilities(c.perKind(), c.minWidth(), c.maxWidth(), c.contexts(), c.stream(),
+                    c.nodes(), c.protocol(), false);
+            return new Hello(implementation.name(), implementation.version(), typed);
         } catch (RuntimeException e) {
             throw new AdapterFault(AdapterFault.Kind.HANDSHAKE, -1, "capabilities() threw " + describe(e));
         }

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 public final class MultiNodeOps {
     /** Steps that become one request to the node they name. */
     public static final Set<String> NODE_OPS = Set.of("load", "put", "get", "swap");
+    /** Steps that may expect an error: the node requests, {@code init}, and an applied {@code deliver} (its receive). */
+    public static final Set<String> CAN_FAIL = Set.of("init", "load", "put", "get", "swap", "deliver");
     /** Steps the runner handles itself: they move copies in its pool and never reach an implementation. */
     public static final Set<String> NETWORK_OPS = Set.of("send", "duplicate", "drop", "partition", "heal");
     /** Every step op of a multi-node trace. */

@@ -38,11 +38,16 @@ final class MultiNodeRules {
             Map.entry("snapshot", List.of("from", "to")),
             Map.entry("check", List.of()));
 
+    /** Operands a step may leave out: a cache init's key capacity defaults to the implementation's. */
+    private static final Map<String, List<String>> OPTIONAL = Map.of("init", List.of("capacity"));
+
     private final TraceParser.Problems problems;
     private final Set<String> usedOps = new LinkedHashSet<>();
     private Network network;
     private int width = -1;
     private boolean initSeen;
+    /** The init expects an error: it creates nothing, so it is the trace's only step. */
+    private boolean initRefused;
     /** The message each expected put issued, as wire bytes, by "node:seq". */
     private final Map<String, String> expectedBytes = new HashMap<>();
 
@@ -90,7 +95,8 @@ final class MultiNodeRules {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!Ops.ANNOTATIONS.contains(field) && !operands.contains(field)) {
+            if (!Ops.ANNOTATIONS.contains(field) && !operands.contains(field)
+                    && !OPTIONAL.getOrDefault(op, List.of()).contains(field)) {
                 problems.add(line, field + " is not an operand of " + op + (operands.isEmpty() ? " (it takes none)"
                         : " (operands: " + String.join(", ", operands) + ")"));
             }
@@ -98,8 +104,12 @@ final class MultiNodeRules {
         if (node.has("expect") && node.has("expect_error")) {
             problems.add(line, "a step has at most one of expect and expect_error");
         }
-        if (node.has("expect_error") && !MultiNodeOps.NODE_OPS.contains(op)) {
-            problems.add(line, "expect_error: only load, put, get and swap reach a node and can fail");
+        if (node.has("expect_error") && !MultiNodeOps.CAN_FAIL.contains(op)) {
+            problems.add(line, "expect_error: only init, load, put, get, swap and deliver reach a node and can fail");
+        }
+        if (initRefused && !op.equals("init")) {
+            problems.addDependent(line, op + " after an init that expects an error (it creates no node; "
+                    + "such a trace has the init only)");
         }
         if (op.equals("init")) {
             if (initSeen) {
@@ -142,7 +152,7 @@ final class MultiNodeRules {
     private void simulate(ObjectNode s, String op, JsonNode expect, String expectError, int line) {
         switch (op) {
             case "init":
-                init(s, line);
+                init(s, expectError, line);
                 return;
             case "load": case "put": case "get": case "swap": {
                 String node = s.get("node").asText();
@@ -173,7 +183,7 @@ final class MultiNodeRules {
                 network.drop(s.get("from").asText(), s.get("to").asText(), Hex.parse(s.get("seq").asText()));
                 return;
             case "deliver":
-                deliver(s, expect, line);
+                deliver(s, expect, expectError, line);
                 return;
             case "partition": {
                 List<String> side = new ArrayList<>();
@@ -195,14 +205,26 @@ final class MultiNodeRules {
         }
     }
 
-    private void init(ObjectNode s, int line) {
+    private void init(ObjectNode s, String expectError, int line) {
         initSeen = true;
+        initRefused = expectError != null;
         if (!s.get("kind").asText().equals("cache")) {
             problems.add(line, "init kind " + s.get("kind").asText() + " differs from the header's requires.kind cache");
         }
         width = s.get("width").asInt();
-        if (width < 1 || width > 64) {
-            problems.add(line, "width: a cache node's width is 1..64 (VAL-WIDTH-1)");
+        if ((width < 1 || width > 64) && !"BAD_WIDTH".equals(expectError)) {
+            problems.add(line, "width: a cache node's width is 1..64 (VAL-WIDTH-1); an init of another width "
+                    + "expects BAD_WIDTH");
+        }
+        if (s.has("capacity")) {
+            JsonNode capacity = s.get("capacity");
+            boolean legalWidth = width >= 1 && width <= 64;
+            if (!capacity.isIntegralNumber() || !capacity.canConvertToInt()) {
+                problems.add(line, "capacity: expected an integer, the keys each node can hold");
+            } else if (capacity.asInt() < 1 && legalWidth && !"BAD_SIZE".equals(expectError)) {
+                problems.add(line, "capacity: a cache node holds at least 1 key; an init of capacity "
+                        + capacity.asInt() + " expects BAD_SIZE");
+            }
         }
         List<String> names = new ArrayList<>();
         s.get("nodes").forEach(n -> names.add(n.asText()));
@@ -230,7 +252,7 @@ final class MultiNodeRules {
         }
     }
 
-    private void deliver(ObjectNode s, JsonNode expect, int line) {
+    private void deliver(ObjectNode s, JsonNode expect, String expectError, int line) {
         String from = s.get("from").asText();
         String to = s.get("to").asText();
         long seq = Hex.parse(s.get("seq").asText());
@@ -249,7 +271,11 @@ final class MultiNodeRules {
                     + Hex.format(seq) + " (" + issued + ", WIRE-FIELDS-1)");
         }
         boolean applied = network.deliver(from, to, seq);
-        if (applied) {
+        if (expectError != null && !applied) {
+            problems.addDependent(line, "expect_error: the delivery layer of " + to + " filters this copy (REP-DEDUP-1), "
+                    + "so it never reaches the node and cannot fail");
+        }
+        if (applied && expectError == null) {
             network.touch(to, MultiNodeOps.addrOf(bytes));
         }
         if (expect != null && expect.asText().equals("applied") != applied) {
@@ -361,6 +387,10 @@ final class MultiNodeRules {
         }
         if (width >= 1 && width <= 64 && !requires.widths().equals(List.of(width))) {
             problems.addDependent(1, "requires.widths is " + requires.widths() + " but init creates width " + width);
+        }
+        if (initSeen && (width < 1 || width > 64) && !requires.widths().isEmpty()) {
+            problems.addDependent(1, "requires.widths is " + requires.widths() + " but init creates no node of a legal "
+                    + "width (expected [])");
         }
         if (requires.contexts() != 1) {
             problems.add(1, "requires.contexts must be 1 for kind cache");

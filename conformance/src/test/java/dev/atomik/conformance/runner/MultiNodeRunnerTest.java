@@ -40,8 +40,10 @@ class MultiNodeRunnerTest {
     private static final Path ROOT = RepoRoot.find();
     private static final Path REPLICATION = ROOT.resolve("conformance/traces/replication");
     private static final TraceParser PARSER = TraceParser.withSpec();
-    /** Traces whose every put writes over 0 (old ⊕ new = new): a node sending the new value passes them. */
-    private static final Set<String> ZERO_OLD_PUTS = Set.of("replication/full-node", "replication/unloaded-keys");
+    /** Traces whose every put writes over 0 (old ⊕ new = new), or that have none (a refused init): a node sending the new value passes them. */
+    private static final Set<String> ZERO_OLD_PUTS = Set.of("replication/full-node", "replication/unloaded-keys",
+            "replication/full-node-receive", "replication/init-width-0", "replication/init-width-65",
+            "replication/init-capacity-0", "replication/init-capacity-negative");
 
     private static RunResult run(Supplier<Adapter> adapter) throws Exception {
         List<LoadedTrace> traces = new TraceLoader(PARSER).load(REPLICATION, null);
@@ -115,6 +117,40 @@ class MultiNodeRunnerTest {
         Path file = mutated(dir, "drop-then-snapshot", l -> l.startsWith("{\"op\":\"drop\"") ? null : l);
         assertTrue(problems(file).stream().anyMatch(p -> p.reason().startsWith(
                 "snapshot B→C: A→C seq 0x1 is still in flight to C")), problems(file).toString());
+    }
+
+    @Test
+    void aCapacityBelowOneWithoutBadSizeIsRejected(@TempDir Path dir) throws Exception {
+        Path file = mutated(dir, "init-capacity-0", l -> l.replace(",\"expect_error\":\"BAD_SIZE\"", ""));
+        assertEquals(file + ":2: capacity: a cache node holds at least 1 key; an init of capacity 0 expects BAD_SIZE",
+                problems(file).get(0).toString());
+    }
+
+    @Test
+    void aStepAfterARefusedInitIsRejected(@TempDir Path dir) throws Exception {
+        Path file = mutated(dir, "init-width-0", l -> l.startsWith("{\"op\":\"init\"")
+                ? l + "\n{\"op\":\"get\",\"node\":\"A\",\"addr\":\"0x0\"}" : l);
+        assertTrue(problems(file).stream().anyMatch(p -> p.line() == 3 && p.reason().startsWith(
+                "get after an init that expects an error")), problems(file).toString());
+    }
+
+    @Test
+    void aFilteredDeliverCannotExpectAnError(@TempDir Path dir) throws Exception {
+        Path file = mutated(dir, "duplicate-with-dedup", l -> l.contains("\"expect\":\"filtered\"")
+                ? l.replace("\"expect\":\"filtered\"", "\"expect_error\":\"CAPACITY_EXCEEDED\"") : l);
+        assertTrue(problems(file).stream().anyMatch(p -> p.reason().startsWith(
+                "expect_error: the delivery layer of B filters this copy")), problems(file).toString());
+    }
+
+    /** PROTO-CAPS-1: without kinds.cache.capacity a trace that sets a key capacity is skipped, with the reason. */
+    @Test
+    void aTraceSettingACapacitySkipsWhenTheCapabilityIsNotDeclared() throws Exception {
+        dev.atomik.conformance.trace.Trace trace = PARSER.parse(REPLICATION.resolve("capacity-1.ndjson"));
+        dev.atomik.conformance.adapter.Capabilities without = dev.atomik.conformance.adapter.Capabilities.builder()
+                .widths(1, 64).nodes(16).kind("cache", Set.of("init", "load", "swap", "put", "get", "receive")).build();
+        assertEquals("the trace sets a cache key capacity in init; kinds.cache.capacity not declared",
+                CapabilityCheck.missing(trace, without));
+        assertEquals(null, CapabilityCheck.missing(trace, new ModelAdapter().hello().capabilities()));
     }
 
     /** REP-CACHE-1: a node whose put issues the new value instead of old ⊕ new. */

@@ -47,7 +47,10 @@ public final class MultiNodeTraceGenerator {
         scenario.clauses().forEach(clauses::add);
         ObjectNode requires = h.putObject("requires");
         requires.put("kind", "cache");
-        requires.putArray("widths").add(cluster.width());
+        ArrayNode widths = requires.putArray("widths");
+        if (cluster.width() >= 1 && cluster.width() <= 64) {
+            widths.add(cluster.width()); // a refused init (BAD_WIDTH) creates no width: []
+        }
         requires.put("contexts", 1);
         TreeSet<String> ops = new TreeSet<>();
         for (JsonNode step : cluster.steps()) {

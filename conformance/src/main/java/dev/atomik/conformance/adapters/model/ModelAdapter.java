@@ -55,6 +55,7 @@ public final class ModelAdapter implements Adapter {
                     "pending", "drain", "apply"))
             .kind("wire", Set.of("encode", "decode"))
             .kind("cache", Set.of("init", "load", "swap", "put", "get", "receive"))
+            .cacheCapacity(true)
             .build();
 
     private Context context;
@@ -153,7 +154,8 @@ public final class ModelAdapter implements Adapter {
                 Map<String, CacheNode> created = new LinkedHashMap<>();
                 JsonNode names = r.path("nodes");
                 for (int i = 0; i < names.size(); i++) {
-                    created.put(names.get(i).asText(), new CacheNode(i, width));
+                    created.put(names.get(i).asText(), new CacheNode(i, width,
+                            r.path("capacity").asInt(CacheNode.DEFAULT_KEYS)));
                 }
                 if (created.isEmpty() || created.size() > MAX_NODES) {
                     throw new IllegalStateException("init of " + created.size() + " cache nodes; declared 1.." + MAX_NODES);
