@@ -42,7 +42,7 @@ class KeyReportTest {
         return KeyReport.read(file).orElseThrow();
     }
 
-    private static final Twin TWIN = new Twin(Twin.Kind.KEY, "Context#accum", "");
+    private static final Twin TWIN = new Twin(Twin.Kind.KEY, "Context#accum", "", null);
 
     @Test
     void theHashIsTheOneTheModelHarnessWrites() throws IOException {
